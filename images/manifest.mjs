@@ -1,0 +1,37 @@
+// Writes public/vm/manifest.json: every guest artifact with its size, sha256 and the
+// Debian package it came from, plus one hash over the recipe files that made them.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const images = new URL('.', import.meta.url).pathname;
+const repo = join(images, '..');
+const outDir = join(repo, 'public/vm');
+const work = process.env.DOCKHAND_IMAGES_WORK ?? '/var/tmp/dockhand-images';
+const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+const line = (file) => readFileSync(join(work, file), 'utf8').trim();
+
+function walk(dir) {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const recipe = createHash('sha256');
+for (const f of walk(images)) recipe.update(relative(images, f) + '\0').update(readFileSync(f));
+
+const userland = line('userland/sources.txt').split('\n').map((l) => l.split(' '));
+const from = (name) => userland.find(([n]) => n === name).slice(1).join(' ');
+const sources = {
+  'bzImage': line('kernel.source'),
+  'initramfs.cpio.gz': `${from('busybox')}; ${from('qjs')}`,
+  'seabios.bin': line('seabios.source'),
+  'vgabios.bin': line('seabios.source'),
+};
+const files = Object.entries(sources).map(([file, source]) => {
+  const buf = readFileSync(join(outDir, file));
+  return { file, size: buf.length, sha256: sha256(buf), source };
+});
+const manifest = { format: 1, recipeSha256: recipe.digest('hex'), files };
+writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.error(`[images] manifest: ${files.length} files, recipe ${manifest.recipeSha256.slice(0, 12)}`);

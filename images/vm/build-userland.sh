@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the guest's userland binaries from Debian trixie:
+#   busybox  <- busybox-static:i386 (binary package, used as shipped)
+#   qjs      <- quickjs source, built as a static i386 binary
+# Outputs go to $WORK/userland/ and are packed into the initramfs by build-initramfs.sh.
+source "$(dirname "$0")/../lib/common.sh"
+source "$IMAGES_DIR/lib/apt-private.sh"
+apt-get install -y -q dpkg-dev gcc-multilib xz-utils >&2
+apt_trixie_update
+
+OUT="$WORK/userland"; mkdir -p "$OUT"
+: > "$OUT/sources.txt"
+
+# busybox: the static i386 build Debian ships.
+BB_VER=$(apt_trixie_version busybox-static:i386)
+( cd "$WORK" && rm -f busybox-static_*.deb && apt_trixie download busybox-static:i386 >&2 )
+rm -rf "$WORK/bb" && dpkg-deb -x "$WORK"/busybox-static_*_i386.deb "$WORK/bb"
+install -m 755 "$WORK/bb/usr/bin/busybox" "$OUT/busybox"
+echo "busybox busybox-static:i386 $BB_VER" >> "$OUT/sources.txt"
+log "busybox $BB_VER: $(stat -c %s "$OUT/busybox") bytes"
+
+# QuickJS: static i386 qjs. This host cannot run i386 binaries, so the build-time
+# generator (qjsc turning repl.js into repl.c) is built natively first.
+QJS_VER=$(apt-cache "${APT_OPTS[@]}" showsrc quickjs | awk '/^Version:/ {print $2; exit}')
+QDIR="$WORK/quickjs-src"
+if [ ! -f "$QDIR/.built-$QJS_VER" ]; then
+  rm -rf "$QDIR" && mkdir -p "$QDIR"
+  ( cd "$QDIR" && apt_trixie source --download-only "quickjs=$QJS_VER" >&2 && dpkg-source -x ./*.dsc src >&2 )
+  cd "$QDIR/src"
+  make -j"$(nproc)" qjsc >&2                      # host qjsc
+  ./qjsc -s -c -o repl.c -m repl.js               # what `make` would do with a runnable qjsc
+  cp qjsc "$QDIR/qjsc-host"
+  make clean >&2
+  touch repl.c
+  make -j"$(nproc)" CONFIG_M32=y LDEXPORT=-static qjs >&2 || {
+    # make would try to rerun ./qjsc (now i386) for repl.c; keep our generated one
+    ./../qjsc-host -s -c -o repl.c -m repl.js; touch repl.c
+    make -j"$(nproc)" CONFIG_M32=y LDEXPORT=-static qjs >&2; }
+  strip qjs
+  touch "$QDIR/.built-$QJS_VER"
+fi
+install -m 755 "$QDIR/src/qjs" "$OUT/qjs"
+install -m 755 "$QDIR/qjsc-host" "$OUT/qjsc-host"
+echo "qjs quickjs(source) $QJS_VER" >> "$OUT/sources.txt"
+file "$OUT/qjs" "$OUT/busybox" >&2
+log "qjs $QJS_VER: $(stat -c %s "$OUT/qjs") bytes"

@@ -1,0 +1,61 @@
+// The guest agent: answers control-channel requests on ttyS1 (see src/protocol/control.ts).
+// Runs in QuickJS inside the guest, started by /usr/sbin/dockhand-agent at boot.
+import * as os from 'os';
+import * as std from 'std';
+import { PROTOCOL_VERSION, LineSplitter, decodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
+import { base64ToBytes } from '../../protocol/base64';
+import { runCommand } from './exec';
+import { FrameWriter } from './frame-writer';
+
+// A reader that went away must not kill the agent. A JS handler (not "ignore") keeps
+// SIGPIPE's default for the commands it starts: handlers are reset by exec, ignores are not.
+os.signal(os.SIGPIPE, () => {});
+
+const device = scriptArgs[1] ?? '/dev/ttyS1';
+const fd = os.open(device, os.O_RDWR);
+if (fd < 0) {
+  std.err.puts(`dockhand-agent: cannot open ${device}\n`);
+  std.exit(1);
+}
+const out = new FrameWriter(fd);
+const bootId = (std.loadFile('/proc/sys/kernel/random/boot_id') ?? '').trim();
+const uptimeMs = () => Math.round(parseFloat(std.loadFile('/proc/uptime') ?? '0') * 1000);
+const send = (message: GuestMessage) => out.send(message);
+
+function handle(request: ControlRequest): void {
+  switch (request.op) {
+    case 'ping':
+      send({ id: request.id, op: 'pong', version: PROTOCOL_VERSION, bootId, uptimeMs: uptimeMs() });
+      return;
+    case 'exec':
+      runCommand(
+        { cmd: request.cmd, stdin: request.stdin ? base64ToBytes(request.stdin) : undefined, timeoutMs: request.timeoutMs, cwd: request.cwd },
+        (result) => send({ id: request.id, op: 'exec', ...result }),
+      );
+      return;
+    default: {
+      const unknown = request as { id?: number; op?: string };
+      send({ id: unknown.id ?? -1, op: 'error', message: `unknown op ${String(unknown.op)}` });
+    }
+  }
+}
+
+const lines = new LineSplitter();
+const readBuffer = new ArrayBuffer(4096);
+const readBytes = new Uint8Array(readBuffer);
+os.setReadHandler(fd, () => {
+  const n = os.read(fd, readBuffer, 0, readBuffer.byteLength);
+  for (let i = 0; i < n; i++) {
+    const line = lines.push(readBytes[i]);
+    if (line === null) continue;
+    const request = decodeFrame<ControlRequest>(line);
+    if (!request) continue;
+    try {
+      handle(request);
+    } catch (e) {
+      send({ id: request.id, op: 'error', message: String(e) });
+    }
+  }
+});
+
+send({ op: 'hello', version: PROTOCOL_VERSION, bootId, uptimeMs: uptimeMs() });

@@ -1,0 +1,38 @@
+// The parts of QuickJS's built-in `os` and `std` modules the engine uses
+// (quickjs 2025-04-26, see its doc/quickjs.texi).
+declare module 'os' {
+  export const O_RDONLY: number, O_WRONLY: number, O_RDWR: number, O_CREAT: number, O_TRUNC: number,
+    O_APPEND: number, O_EXCL: number;
+  export const SIGINT: number, SIGTERM: number, SIGKILL: number, SIGCHLD: number, SIGPIPE: number;
+  export const WNOHANG: number;
+  export function open(path: string, flags: number, mode?: number): number;
+  export function close(fd: number): number;
+  export function read(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
+  export function write(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
+  export function pipe(): [number, number] | null;
+  export function setReadHandler(fd: number, handler: (() => void) | null): void;
+  export function setWriteHandler(fd: number, handler: (() => void) | null): void;
+  export function signal(sig: number, handler: (() => void) | null | undefined): void;
+  export function exec(
+    args: string[],
+    options?: {
+      block?: boolean; usePath?: boolean; file?: string; cwd?: string;
+      stdin?: number; stdout?: number; stderr?: number;
+      env?: Record<string, string>; uid?: number; gid?: number;
+    },
+  ): number;
+  export function waitpid(pid: number, options: number): [number, number];
+  export function kill(pid: number, sig: number): number;
+  export function setTimeout(fn: () => void, ms: number): unknown;
+  export function clearTimeout(handle: unknown): void;
+  export function now(): number;
+  export function getpid(): number;
+}
+declare module 'std' {
+  export function loadFile(path: string): string | null;
+  export function getenv(name: string): string | undefined;
+  export function exit(code: number): never;
+  export const err: { puts(s: string): void; flush(): void };
+}
+/** QuickJS's command-line arguments (a global, not part of `std`). */
+declare const scriptArgs: string[];

@@ -1,0 +1,12 @@
+// The one description of the guest machine, shared by cold boots, the state builder and
+// restores (a saved state only fits the machine it was saved from).
+export const GUEST_MEMORY_MB = 128;
+export const KERNEL_CMDLINE = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on';
+/** ttyS0: the student's shell; ttyS1: the control channel. */
+export const TERMINAL_SERIAL = 0;
+export const CONTROL_SERIAL = 1;
+/** Put at the 9p share's top level; the guest copies *.js from there to /opt/dockhand at boot. */
+export const AGENT_FILE = 'agent.js';
+
+/** A fingerprint of this file's settings, part of the saved state's key. */
+export const MACHINE_FINGERPRINT = JSON.stringify({ GUEST_MEMORY_MB, KERNEL_CMDLINE, uart1: true, fs: '9p' });
