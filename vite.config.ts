@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
@@ -12,5 +13,9 @@ export default defineConfig({
   preview: { port: 5173 },
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Guest and browser tests each run a whole emulator: two at a time fits two cores.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

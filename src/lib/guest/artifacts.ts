@@ -24,7 +24,7 @@ export class ArtifactError extends Error {
 }
 
 /** The artifacts a cold boot needs, in the order they are fetched. */
-export const BOOT_FILES = ['seabios.bin', 'vgabios.bin', 'bzImage', 'initramfs.cpio.gz'] as const;
+export const BOOT_FILES = ['seabios.bin', 'vgabios.bin', 'bzImage', 'initramfs.img'] as const;
 export type BootFile = (typeof BOOT_FILES)[number];
 
 export async function loadManifest(source: ArtifactSource): Promise<Manifest> {

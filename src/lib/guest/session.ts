@@ -111,7 +111,7 @@ export class GuestSession {
       bios: { buffer: toArrayBuffer(files['seabios.bin']) },
       vga_bios: { buffer: toArrayBuffer(files['vgabios.bin']) },
       bzimage: { buffer: toArrayBuffer(files['bzImage']) },
-      initrd: { buffer: toArrayBuffer(files['initramfs.cpio.gz']) },
+      initrd: { buffer: toArrayBuffer(files['initramfs.img']) },
       cmdline: KERNEL_CMDLINE,
       uart1: true,
       filesystem: {},
