@@ -1,0 +1,73 @@
+// `npm run bench [-- --json] [-- --runs N]`: boot times in Node and in Chromium, and the
+// bytes a browser downloads before its first usable prompt. Medians of N runs (default 3).
+// Build first (`npm run build`): the Chromium part uses dist/.
+import type { Browser } from 'playwright-core';
+import { bootNodeGuest } from '../src/lib/guest/node';
+import { launchChromium, serveBuiltApp } from './lib/browser';
+import { openUntilPrompt } from './lib/app-page';
+import { buildState } from './build-state';
+
+const json = process.argv.includes('--json');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const log = (...args: unknown[]) => { if (!json) console.error(...args); };
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return Math.round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+};
+
+async function repeat(name: string, once: () => Promise<number>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await once());
+  log(`${name}: ${samples.join(', ')} → median ${median(samples)}`);
+  return median(samples);
+}
+
+async function nodeBoot(mode: 'cold' | 'snapshot'): Promise<number> {
+  const started = performance.now();
+  const guest = await bootNodeGuest({ mode });
+  const ms = performance.now() - started;
+  if (guest.bootMode !== mode) throw new Error(`asked for a ${mode} boot, got ${guest.bootMode}: ${guest.snapshotFallbackReason}`);
+  await guest.destroy();
+  return ms;
+}
+
+/** Page open → prompt usable, in a fresh browser context (empty cache); also counts bytes. */
+async function chromiumBoot(browser: Browser, url: string, query: string): Promise<{ ms: number; bytes: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => { bytes += event.encodedDataLength; });
+  const ms = await openUntilPrompt(page, url, query);
+  await context.close();
+  return { ms, bytes };
+}
+
+await buildState({ log });
+const server = await serveBuiltApp();
+const browser = await launchChromium();
+try {
+  const results: Record<string, number> = {};
+  results.boot_cold_ms_node = await repeat('boot_cold_ms_node', () => nodeBoot('cold'));
+  results.boot_snapshot_ms_node = await repeat('boot_snapshot_ms_node', () => nodeBoot('snapshot'));
+  results.boot_cold_ms_chromium = await repeat('boot_cold_ms_chromium', async () => (await chromiumBoot(browser, server.url, '?boot=cold')).ms);
+  const snapshotBytes: number[] = [];
+  results.boot_snapshot_ms_chromium = await repeat('boot_snapshot_ms_chromium', async () => {
+    const { ms, bytes } = await chromiumBoot(browser, server.url, '');
+    snapshotBytes.push(bytes);
+    return ms;
+  });
+  results.first_shell_bytes = median(snapshotBytes);
+  log(`first_shell_bytes: ${snapshotBytes.join(', ')}`);
+  results.runs = RUNS;
+  console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(0);

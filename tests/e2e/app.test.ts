@@ -1,0 +1,64 @@
+// The app in Chromium: boot progress, a real shell in the terminal, cold boots, and a
+// damaged artifact reported on the page instead of a hang. Needs `npm run build` first.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import { openUntilPrompt, terminalText, typeCommand, waitForTerminalLine } from '../../scripts/lib/app-page';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+  page = await context.newPage();
+  // Record every boot phase the progress bar showed, however briefly.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { phasesSeen: string[] }).phasesSeen = []);
+    new MutationObserver(() => {
+      const phase = document.querySelector('[role=progressbar]')?.getAttribute('data-phase');
+      if (phase && seen[seen.length - 1] !== phase) seen.push(phase);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+});
+const phasesSeen = () => page.evaluate(() => (window as unknown as { phasesSeen: string[] }).phasesSeen);
+
+describe('the app in Chromium', () => {
+  it('restores the saved machine, shows progress, and runs a typed command', async () => {
+    await openUntilPrompt(page, server.url);
+    expect(await phasesSeen()).toContain('download');
+    await expect.poll(() => page.getByTestId('boot-status').innerText()).toMatch(/restored from the saved machine/);
+    await typeCommand(page, 'echo hello');
+    await waitForTerminalLine(page, 'hello');
+    await typeCommand(page, 'uname -r');
+    await waitForTerminalLine(page, '6.12.117');
+  }, 120_000);
+
+  it('boots the kernel from scratch through BIOS, kernel and init', async () => {
+    await openUntilPrompt(page, server.url, '?boot=cold', 120_000);
+    expect(await phasesSeen()).toEqual(expect.arrayContaining(['download', 'bios', 'kernel', 'userland']));
+    expect(await terminalText(page)).toMatch(/dockhand: ready \(boot id [0-9a-f-]{36}/);
+    await typeCommand(page, 'cat /proc/1/comm');
+    await waitForTerminalLine(page, 'init');
+  }, 150_000);
+
+  it('refuses a damaged kernel image with a message that names it', async () => {
+    await page.route('**/vm/bzImage', async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[1000] ^= 0xff;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(server.url + '?boot=cold');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toMatch(/vm\/bzImage is damaged: sha256/);
+  }, 60_000);
+});
