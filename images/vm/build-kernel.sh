@@ -26,6 +26,9 @@ while IFS= read -r line; do
 done < "$HERE/kernel.fragment"
 [ "$missing" = 0 ] || { log "kernel config is missing options above"; exit 1; }
 log "building bzImage with $(nproc) jobs"
+# Fixed build identity, so that rebuilding the same recipe gives the same bzImage.
+export KBUILD_BUILD_USER=dockhand KBUILD_BUILD_HOST=images
+export KBUILD_BUILD_TIMESTAMP="$(date -u -d "@$(stat -c %Y "$SRC_TAR")" '+%Y-%m-%d')"
 make ARCH=i386 -j"$(nproc)" bzImage >/dev/null
 cp arch/x86/boot/bzImage "$OUT_VM/bzImage"
 cp .config "$WORK/kernel.config"

@@ -3,7 +3,8 @@
 declare module 'os' {
   export const O_RDONLY: number, O_WRONLY: number, O_RDWR: number, O_CREAT: number, O_TRUNC: number,
     O_APPEND: number, O_EXCL: number;
-  export const SIGINT: number, SIGTERM: number, SIGKILL: number, SIGCHLD: number, SIGPIPE: number;
+  // No SIGKILL constant in this QuickJS: use 9.
+  export const SIGINT: number, SIGTERM: number, SIGCHLD: number, SIGPIPE: number;
   export const WNOHANG: number;
   export function open(path: string, flags: number, mode?: number): number;
   export function close(fd: number): number;
@@ -29,7 +30,10 @@ declare module 'os' {
   export function getpid(): number;
 }
 declare module 'std' {
+  /** Sizes the file with ftell first: returns '' for /proc files (use open + readAsString). */
   export function loadFile(path: string): string | null;
+  export interface FILE { readAsString(max?: number): string; puts(s: string): void; close(): number }
+  export function open(path: string, mode: string): FILE | null;
   export function getenv(name: string): string | undefined;
   export function exit(code: number): never;
   export const err: { puts(s: string): void; flush(): void };

@@ -8,6 +8,9 @@ export interface CommandResult { exitCode: number; stdout: string; stderr: strin
 
 /** How long to keep reading after the shell exits, when a background child keeps the pipes open. */
 const DRAIN_AFTER_EXIT_MS = 100;
+/** Linux's O_NONBLOCK (QuickJS's os module does not export it); EAGAIN as os.read reports it */
+const O_NONBLOCK = 0o4000;
+const EAGAIN = -11;
 
 const running = new Map<number, (status: number) => void>();
 os.signal(os.SIGCHLD, reapChildren);
@@ -27,16 +30,28 @@ class Collector {
   private size = 0;
   private open = true;
   private readonly buffer = new ArrayBuffer(16384);
-  constructor(private readonly fd: number, private readonly onClose: () => void) {
-    os.setReadHandler(fd, () => this.readSome());
+  private readonly fd: number;
+  /** reads from a non-blocking copy of the pipe's read end, so drain() can take what is there without waiting */
+  constructor(pipeFd: number, private readonly onClose: () => void) {
+    const fd = os.open(`/proc/self/fd/${pipeFd}`, os.O_RDONLY | O_NONBLOCK);
+    if (fd >= 0) { os.close(pipeFd); this.fd = fd; } else this.fd = pipeFd;
+    os.setReadHandler(this.fd, () => this.readSome());
   }
   get isOpen() { return this.open; }
-  readSome(): void {
+  /** one read; false when nothing more is there right now */
+  readSome(): boolean {
     const n = os.read(this.fd, this.buffer, 0, this.buffer.byteLength);
     if (n > 0) {
       this.chunks.push(new Uint8Array(this.buffer.slice(0, n)));
       this.size += n;
-    } else this.close();
+      return true;
+    }
+    if (n !== EAGAIN) this.close();
+    return false;
+  }
+  /** takes everything already written (the command has exited) */
+  drain(): void {
+    while (this.open && this.readSome());
   }
   close(): void {
     if (!this.open) return;
@@ -81,6 +96,7 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
   const finish = () => {
     if (finished || status === null) return;
     finished = true;
+    out.drain(); err.drain();
     if (timeoutTimer) os.clearTimeout(timeoutTimer);
     if (drainTimer) os.clearTimeout(drainTimer);
     out.close(); err.close();
@@ -95,12 +111,13 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
   const err = new Collector(errPipe[0], maybeFinish);
   running.set(pid, (exitStatus) => {
     status = exitStatus;
+    out.drain(); err.drain(); // may close both, and finish
     maybeFinish();
     if (!finished) drainTimer = os.setTimeout(finish, DRAIN_AFTER_EXIT_MS);
   });
   const timeoutTimer = spec.timeoutMs ? os.setTimeout(() => {
     timedOut = true;
-    os.kill(-pid, os.SIGKILL);
+    os.kill(-pid, 9); // SIGKILL: QuickJS's os module has no SIGKILL constant
   }, spec.timeoutMs) : null;
   // The child may have exited before we registered it.
   reapChildren();

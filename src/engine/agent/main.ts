@@ -18,8 +18,18 @@ if (fd < 0) {
   std.exit(1);
 }
 const out = new FrameWriter(fd);
-const bootId = (std.loadFile('/proc/sys/kernel/random/boot_id') ?? '').trim();
-const uptimeMs = () => Math.round(parseFloat(std.loadFile('/proc/uptime') ?? '0') * 1000);
+// std.loadFile sizes the file with ftell, which is 0 for /proc files: read them as a stream.
+function readProc(path: string): string {
+  const file = std.open(path, 'r');
+  if (!file) return '';
+  try {
+    return file.readAsString();
+  } finally {
+    file.close();
+  }
+}
+const bootId = readProc('/proc/sys/kernel/random/boot_id').trim();
+const uptimeMs = () => Math.round(parseFloat(readProc('/proc/uptime') || '0') * 1000);
 const send = (message: GuestMessage) => out.send(message);
 
 function handle(request: ControlRequest): void {

@@ -19,7 +19,7 @@ const MILESTONES: { match: RegExp; phase: BootPhase; value: number; text: string
   { match: /Calibrating delay loop|pid_max:/, phase: 'kernel', value: 0.5, text: 'kernel: CPU and memory' },
   { match: /NET: Registered PF_INET|TCP: Hash tables configured/, phase: 'kernel', value: 0.6, text: 'kernel: networking' },
   { match: /Serial: 8250\/16550 driver/, phase: 'kernel', value: 0.7, text: 'kernel: devices' },
-  { match: /Freeing unused kernel (image )?memory|Run \/init as init process/, phase: 'userland', value: 0.8, text: 'starting /init' },
+  { match: /Freeing unused kernel (image )?(\(initmem\) )?memory|Run \/init as init process/, phase: 'userland', value: 0.8, text: 'starting /init' },
   { match: /dockhand: ready/, phase: 'userland', value: 0.95, text: 'system started' },
 ];
 

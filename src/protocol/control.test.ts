@@ -1,0 +1,88 @@
+// Protects the control channel's wire format: ASCII-only frames that survive junk on the serial line.
+import { describe, expect, it } from 'vitest';
+import { FRAME_PREFIX, LineSplitter, asciiFromBytes, decodeFrame, encodeFrame, type ControlRequest } from './control';
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+describe('encodeFrame / decodeFrame', () => {
+  it.each([
+    ['plain', 'echo hello'],
+    ['non-ASCII', 'echo héllo wörld 中文 — ✓'],
+    ['astral characters (surrogate pairs)', 'echo 🐳🚢'],
+    ['control characters', 'a\u0000b\u0001c\td\ne\rf\u001eg\u007fh\u009fi'],
+    ['the frame prefix itself', `echo ${FRAME_PREFIX}{"op":"ping","id":9}`],
+    ['a lone surrogate', 'x\ud800y'],
+  ])('round-trips %s as one ASCII line', (_, cmd) => {
+    const message: ControlRequest = { id: 7, op: 'exec', cmd, timeoutMs: 5, cwd: '/tmp' };
+    const frame = encodeFrame(message);
+    expect(frame.startsWith(FRAME_PREFIX)).toBe(true);
+    expect(frame.endsWith('\n')).toBe(true);
+    expect(frame.indexOf('\n')).toBe(frame.length - 1);
+    expect(frame.indexOf(FRAME_PREFIX, 1)).toBe(-1);
+    expect([...frame].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+    expect(decodeFrame(frame.slice(0, -1))).toEqual(message);
+  });
+
+  it.each([
+    ['an empty line', ''],
+    ['a console line', '[    0.000000] Linux version 6.12.117'],
+    ['JSON without the prefix', '{"id":1,"op":"ping"}'],
+    ['a truncated frame', `${FRAME_PREFIX}{"id":1,"op":"pi`],
+    ['a prefix with garbage', `${FRAME_PREFIX}\u0000\u00ff garbage`],
+    ['a frame that is not an object', `${FRAME_PREFIX}42`],
+    ['null', `${FRAME_PREFIX}null`],
+    ['a frame without op', `${FRAME_PREFIX}{"id":1}`],
+    ['a frame whose op is not a string', `${FRAME_PREFIX}{"id":1,"op":3}`],
+  ])('ignores %s', (_, line) => {
+    expect(decodeFrame(line)).toBeNull();
+  });
+
+  it.each([
+    ['junk', 'login: \u0000\u00ffjunk'],
+    ['half a frame (after a restore)', `${FRAME_PREFIX}{"id":4,"op":"exe`],
+  ])('decodes a frame preceded by %s on the same line', (_, junk) => {
+    const frame = encodeFrame({ id: 5, op: 'ping' });
+    expect(decodeFrame(junk + frame.trimEnd())).toEqual({ id: 5, op: 'ping' });
+  });
+
+  it('tolerates a trailing carriage return', () => {
+    expect(decodeFrame(encodeFrame({ id: 1, op: 'ping' }).replace('\n', '\r'))).toEqual({ id: 1, op: 'ping' });
+  });
+});
+
+describe('LineSplitter', () => {
+  it('returns each line when its newline arrives', () => {
+    const splitter = new LineSplitter();
+    const lines = Array.from(ascii('one\ntwo\n\nthree'), (b) => splitter.push(b)).filter((l) => l !== null);
+    expect(lines).toEqual(['one', 'two', '']);
+    expect(splitter.push(10)).toBe('three');
+  });
+
+  it('grows for lines far longer than its buffer', () => {
+    const splitter = new LineSplitter();
+    const long = 'x'.repeat(150_000) + 'y';
+    expect(Array.from(ascii(long), (b) => splitter.push(b)).every((l) => l === null)).toBe(true);
+    expect(splitter.push(10)).toBe(long);
+    for (const b of ascii('short')) splitter.push(b);
+    expect(splitter.push(10)).toBe('short');
+  });
+
+  it('keeps every byte value as one char', () => {
+    const splitter = new LineSplitter();
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i).filter((b) => b !== 10);
+    for (const b of bytes) splitter.push(b);
+    expect(splitter.push(10)).toBe(Buffer.from(bytes).toString('latin1'));
+  });
+});
+
+describe('asciiFromBytes', () => {
+  it('converts more than 100k bytes, one char per byte', () => {
+    const bytes = Uint8Array.from({ length: 123_457 }, (_, i) => (i * 7) & 0xff);
+    expect(asciiFromBytes(bytes)).toBe(Buffer.from(bytes).toString('latin1'));
+  });
+
+  it.each([0, 1, 8191, 8192, 8193, 100_001])('stops at the given length %i', (length) => {
+    const bytes = Uint8Array.from({ length: 120_000 }, (_, i) => 65 + (i % 26));
+    expect(asciiFromBytes(bytes, length)).toBe(Buffer.from(bytes.subarray(0, length)).toString('latin1'));
+  });
+});
