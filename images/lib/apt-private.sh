@@ -7,7 +7,6 @@ cat > "$APT_ROOT/sources.list" <<SRC
 deb [arch=amd64,i386 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main
 deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main
 SRC
-: > "$APT_ROOT/sources.list.d.empty"
 APT_OPTS=(
   -o "Dir::Etc::SourceList=$APT_ROOT/sources.list"
   -o "Dir::Etc::SourceParts=$APT_ROOT/etc/none"
@@ -20,11 +19,8 @@ APT_OPTS=(
   -o "APT::Architectures::=amd64" -o "APT::Architectures::=i386"
 )
 apt_trixie() { apt-get "${APT_OPTS[@]}" "$@"; }
-apt_trixie_update() {
-  dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
-  apt_trixie update -q >&2
-}
-# Downloads one binary package (name[:arch]) into the current dir; prints the .deb path.
-apt_trixie_download() { apt_trixie download "$1" >&2 && ls -t ./*.deb | head -n1; }
+# No `dpkg --add-architecture i386`: that would make the machine's own `apt-get update`
+# fetch i386 lists too. APT::Architectures above is enough to download i386 packages.
+apt_trixie_update() { apt_trixie update -q >&2; }
 # The version trixie has of a package (name[:arch]).
 apt_trixie_version() { apt-cache "${APT_OPTS[@]}" policy "$1" | awk '/Candidate:/ {print $2}'; }
