@@ -204,6 +204,14 @@ export class GuestSession {
     return reply;
   }
 
+  // ---- files into the guest ----
+
+  /** Puts a file at the top level of the 9p share; the guest sees it as /mnt/host/<name>. */
+  async putFile(name: string, bytes: Uint8Array): Promise<void> {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`putFile: '${name}' is not a plain file name`);
+    await this.emulator.create_file(name, bytes);
+  }
+
   // ---- machine state ----
 
   saveState(): Promise<ArrayBuffer> {
