@@ -61,4 +61,10 @@ describe('the app in Chromium', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toMatch(/vm\/bzImage is damaged: sha256/);
   }, 60_000);
+
+  it('explains that a browser without WebAssembly cannot run the machine', async () => {
+    await page.addInitScript(() => { delete (globalThis as { WebAssembly?: unknown }).WebAssembly; });
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/no WebAssembly/);
+  }, 30_000);
 });
