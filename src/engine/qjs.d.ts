@@ -8,6 +8,7 @@ declare module 'os' {
   export const WNOHANG: number;
   export function open(path: string, flags: number, mode?: number): number;
   export function close(fd: number): number;
+  export function remove(path: string): number;
   export function read(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function write(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function pipe(): [number, number] | null;
@@ -32,8 +33,9 @@ declare module 'os' {
 declare module 'std' {
   /** Sizes the file with ftell first: returns '' for /proc files (use open + readAsString). */
   export function loadFile(path: string): string | null;
-  export interface FILE { readAsString(max?: number): string; puts(s: string): void; close(): number }
+  export interface FILE { readAsString(max?: number): string; puts(s: string): void; flush(): void; close(): number }
   export function open(path: string, mode: string): FILE | null;
+  export function fdopen(fd: number, mode: string): FILE | null;
   export function getenv(name: string): string | undefined;
   export function exit(code: number): never;
   export const err: { puts(s: string): void; flush(): void };

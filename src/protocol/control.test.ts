@@ -1,6 +1,6 @@
 // Protects the control channel's wire format: ASCII-only frames that survive junk on the serial line.
 import { describe, expect, it } from 'vitest';
-import { FRAME_PREFIX, LineSplitter, asciiFromBytes, decodeFrame, encodeFrame, type ControlRequest } from './control';
+import { FRAME_PREFIX, LineSplitter, decodeFrame, encodeFrame, type ControlRequest } from './control';
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -75,14 +75,21 @@ describe('LineSplitter', () => {
   });
 });
 
-describe('asciiFromBytes', () => {
-  it('converts more than 100k bytes, one char per byte', () => {
-    const bytes = Uint8Array.from({ length: 123_457 }, (_, i) => (i * 7) & 0xff);
-    expect(asciiFromBytes(bytes)).toBe(Buffer.from(bytes).toString('latin1'));
+describe('LineSplitter.pushChunk', () => {
+  it('splits chunks at newlines and carries partial lines over', () => {
+    const splitter = new LineSplitter();
+    expect(splitter.pushChunk(ascii('one\ntw'))).toEqual(['one']);
+    expect(splitter.pushChunk(ascii('o\n\nthr'))).toEqual(['two', '']);
+    expect(splitter.pushChunk(ascii('ee'))).toEqual([]);
+    expect(splitter.push(10)).toBe('three');
   });
 
-  it.each([0, 1, 8191, 8192, 8193, 100_001])('stops at the given length %i', (length) => {
-    const bytes = Uint8Array.from({ length: 120_000 }, (_, i) => 65 + (i % 26));
-    expect(asciiFromBytes(bytes, length)).toBe(Buffer.from(bytes.subarray(0, length)).toString('latin1'));
+  it('handles a 150 kB line arriving in 4 kB chunks', () => {
+    const splitter = new LineSplitter();
+    const line = 'z'.repeat(150_000);
+    const bytes = ascii(line + '\n');
+    const lines: string[] = [];
+    for (let i = 0; i < bytes.length; i += 4096) lines.push(...splitter.pushChunk(bytes.subarray(i, i + 4096)));
+    expect(lines).toEqual([line]);
   });
 });

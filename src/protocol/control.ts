@@ -2,12 +2,15 @@
 // guest agent, carried over the guest's second serial port (ttyS1).
 //
 // Wire format: one frame per line, `FRAME_PREFIX + JSON + "\n"`, pure ASCII (non-ASCII
-// characters are \u-escaped, bytes travel as base64), so the guest needs no UTF-8 codec
-// and stray bytes on the line (a half-written frame after a restore) are simply skipped.
+// characters are \u-escaped, bytes travel as binary strings: see binary-string.ts), so the
+// guest needs no UTF-8 codec, every conversion is a native call, and stray bytes on the
+// line (a half-written frame after a restore) are simply skipped.
 // The engine's control API (containers, images, events) extends these unions later.
 
+import { bytesToBinary } from './binary-string';
+
 export const FRAME_PREFIX = '\u001edh ';
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** host → guest */
 export type ControlRequest =
@@ -17,12 +20,20 @@ export type ControlRequest =
       op: 'exec';
       /** run as `/bin/sh -c cmd` in its own session (so a timeout kills the whole group) */
       cmd: string;
-      /** bytes for the command's stdin, base64; stdin is /dev/null when absent */
+      /** bytes for the command's stdin, as a binary string (small inputs only) */
       stdin?: string;
+      /** a file in the guest to use as stdin and remove afterwards (large inputs, put there over 9p) */
+      stdinPath?: string;
       /** kill the command's process group after this many ms */
       timeoutMs?: number;
       cwd?: string;
     };
+
+/**
+ * Frames larger than this risk overrunning the guest's tty buffers (64 KiB, and the serial
+ * line has no flow control); larger inputs go through the 9p share instead.
+ */
+export const MAX_INLINE_STDIN = 4096;
 
 /** guest → host: answers carry the id of their request */
 export type ControlReply =
@@ -31,9 +42,9 @@ export type ControlReply =
       id: number;
       op: 'exec';
       exitCode: number;
-      /** base64 */
+      /** bytes, as a binary string */
       stdout: string;
-      /** base64 */
+      /** bytes, as a binary string */
       stderr: string;
       timedOut: boolean;
       durationMs: number;
@@ -70,32 +81,43 @@ export function decodeFrame<T = GuestMessage | ControlRequest>(line: string): T 
   }
 }
 
-/** Splits a byte stream into lines; feed it bytes, get complete lines back. */
+/** Splits a byte stream into lines: feed it single bytes (host) or chunks (guest). */
 export class LineSplitter {
   private buffer = new Uint8Array(4096);
   private length = 0;
 
+  /** One byte; returns the line it completes, if any. */
   push(byte: number): string | null {
     if (byte === 10) {
-      const line = asciiFromBytes(this.buffer, this.length);
+      const line = bytesToBinary(this.buffer, this.length);
       this.length = 0;
       return line;
     }
-    if (this.length === this.buffer.length) {
-      const bigger = new Uint8Array(this.buffer.length * 2);
-      bigger.set(this.buffer);
-      this.buffer = bigger;
-    }
-    this.buffer[this.length++] = byte;
+    this.append(Uint8Array.of(byte));
     return null;
   }
-}
 
-/** Bytes to a string, one char per byte (frames are ASCII), in chunks to spare the stack. */
-export function asciiFromBytes(bytes: Uint8Array, length = bytes.length): string {
-  let out = '';
-  for (let i = 0; i < length; i += 8192) {
-    out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, Math.min(length, i + 8192))));
+  /** A chunk of bytes; returns every line it completes (native searching and copying). */
+  pushChunk(chunk: Uint8Array): string[] {
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      this.append(chunk.subarray(start, nl));
+      lines.push(bytesToBinary(this.buffer, this.length));
+      this.length = 0;
+      start = nl + 1;
+    }
+    this.append(chunk.subarray(start));
+    return lines;
   }
-  return out;
+
+  private append(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      bigger.set(this.buffer.subarray(0, this.length));
+      this.buffer = bigger;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
 }

@@ -1,5 +1,5 @@
 // Protects the guest kernel's basics and the control channel (exec/ping over ttyS1) every feature relies on.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/guest/session';
 import { TEST_TIMEOUT, run, useGuest } from './guest';
@@ -53,6 +53,13 @@ describe('control channel', () => {
     const r = await guest().exec('cat', { stdin: bytes });
     expect(r.exitCode).toBe(0);
     expect(Buffer.from(r.stdoutBytes).equals(Buffer.from(bytes))).toBe(true);
+  }, TEST_TIMEOUT);
+
+  it('sends large stdin through the 9p share and removes it afterwards', async () => {
+    const bytes = new Uint8Array(randomBytes(20_000));
+    const r = await guest().exec('sha256sum', { stdin: bytes });
+    expect(r.stdout.split(' ')[0]).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await run(guest(), 'ls /mnt/host')).not.toMatch(/stdin-/);
   }, TEST_TIMEOUT);
 
   it('runs in the requested working directory', async () => {

@@ -1,9 +1,9 @@
 // Runs one shell command for the control channel and collects its output and exit status.
 // The command runs in its own session (setsid) so a timeout can kill every process it made.
 import * as os from 'os';
-import { bytesToBase64 } from '../../protocol/base64';
+import { bytesToBinary } from '../../protocol/binary-string';
 
-export interface CommandSpec { cmd: string; stdin?: Uint8Array; timeoutMs?: number; cwd?: string }
+export interface CommandSpec { cmd: string; stdin?: Uint8Array; stdinPath?: string; timeoutMs?: number; cwd?: string }
 export interface CommandResult { exitCode: number; stdout: string; stderr: string; timedOut: boolean; durationMs: number }
 
 /** How long to keep reading after the shell exits, when a background child keeps the pipes open. */
@@ -77,9 +77,9 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
   const started = Date.now();
   const outPipe = os.pipe();
   const errPipe = os.pipe();
-  const inPipe = os.pipe();
+  const inPipe = spec.stdinPath ? openAsPipe(spec.stdinPath) : os.pipe();
   if (!outPipe || !errPipe || !inPipe) {
-    done({ exitCode: 126, stdout: '', stderr: bytesToBase64(asBytes('dockhand-agent: pipe failed\n')), timedOut: false, durationMs: 0 });
+    done({ exitCode: 126, stdout: '', stderr: 'dockhand-agent: pipe failed\n', timedOut: false, durationMs: 0 });
     return;
   }
   const pid = os.exec(['/bin/busybox', 'setsid', '/bin/sh', '-c', spec.cmd], {
@@ -87,7 +87,7 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
     stdin: inPipe[0], stdout: outPipe[1], stderr: errPipe[1],
   });
   os.close(outPipe[1]); os.close(errPipe[1]); os.close(inPipe[0]);
-  feed(inPipe[1], spec.stdin ?? new Uint8Array(0));
+  if (!spec.stdinPath) feed(inPipe[1], spec.stdin ?? new Uint8Array(0));
 
   let status: number | null = null;
   let timedOut = false;
@@ -100,9 +100,11 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
     if (timeoutTimer) os.clearTimeout(timeoutTimer);
     if (drainTimer) os.clearTimeout(drainTimer);
     out.close(); err.close();
+    // Removed only now: v86's 9p server forgets an unlinked file's data even while it is open.
+    if (spec.stdinPath) os.remove(spec.stdinPath);
     done({
       exitCode: timedOut ? 124 : decodeStatus(status),
-      stdout: bytesToBase64(out.bytes()), stderr: bytesToBase64(err.bytes()),
+      stdout: bytesToBinary(out.bytes()), stderr: bytesToBinary(err.bytes()),
       timedOut, durationMs: Date.now() - started,
     });
   };
@@ -123,6 +125,12 @@ export function runCommand(spec: CommandSpec, done: (result: CommandResult) => v
   reapChildren();
 }
 
+/** A file as the read end of a "pipe" (there is no write end to feed: -1). */
+function openAsPipe(path: string): [number, number] | null {
+  const fd = os.open(path, os.O_RDONLY);
+  return fd < 0 ? null : [fd, -1];
+}
+
 /** Writes stdin as the pipe drains (at most one pipe page per wakeup, so the agent never blocks), then closes it. */
 function feed(fd: number, bytes: Uint8Array): void {
   if (bytes.length === 0) { os.close(fd); return; }
@@ -138,6 +146,3 @@ function feed(fd: number, bytes: Uint8Array): void {
   });
 }
 
-function asBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
-}

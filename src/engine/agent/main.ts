@@ -3,7 +3,7 @@
 import * as os from 'os';
 import * as std from 'std';
 import { PROTOCOL_VERSION, LineSplitter, decodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
-import { base64ToBytes } from '../../protocol/base64';
+import { binaryToBytes } from '../../protocol/binary-string';
 import { runCommand } from './exec';
 import { FrameWriter } from './frame-writer';
 
@@ -39,7 +39,10 @@ function handle(request: ControlRequest): void {
       return;
     case 'exec':
       runCommand(
-        { cmd: request.cmd, stdin: request.stdin ? base64ToBytes(request.stdin) : undefined, timeoutMs: request.timeoutMs, cwd: request.cwd },
+        {
+          cmd: request.cmd, stdin: request.stdin ? binaryToBytes(request.stdin) : undefined,
+          stdinPath: request.stdinPath, timeoutMs: request.timeoutMs, cwd: request.cwd,
+        },
         (result) => send({ id: request.id, op: 'exec', ...result }),
       );
       return;
@@ -51,13 +54,11 @@ function handle(request: ControlRequest): void {
 }
 
 const lines = new LineSplitter();
-const readBuffer = new ArrayBuffer(4096);
-const readBytes = new Uint8Array(readBuffer);
+const readBuffer = new ArrayBuffer(16384);
 os.setReadHandler(fd, () => {
   const n = os.read(fd, readBuffer, 0, readBuffer.byteLength);
-  for (let i = 0; i < n; i++) {
-    const line = lines.push(readBytes[i]);
-    if (line === null) continue;
+  if (n <= 0) return;
+  for (const line of lines.pushChunk(new Uint8Array(readBuffer, 0, n))) {
     const request = decodeFrame<ControlRequest>(line);
     if (!request) continue;
     try {

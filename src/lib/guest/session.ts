@@ -3,8 +3,8 @@
 // restores machine state. The same module runs in the browser and in Node; only the
 // ArtifactSource and the wasm path differ.
 import { V86 } from 'v86';
-import { base64ToBytes, bytesToBase64 } from '../../protocol/base64';
-import type { ControlReply } from '../../protocol/control';
+import { binaryToBytes, bytesToBinary } from '../../protocol/binary-string';
+import { MAX_INLINE_STDIN, type ControlReply } from '../../protocol/control';
 import {
   ArtifactError, BOOT_FILES, loadManifest, loadVerified, stateKey, verify,
   type ArtifactSource, type Manifest, type StateInfo,
@@ -66,6 +66,7 @@ export class GuestSession {
   private readonly tail = new ConsoleTail();
   private progress: BootProgress = { phase: 'download', value: 0, text: 'starting' };
   private destroyed = false;
+  private stdinFiles = 0;
 
   private constructor(private readonly emulator: V86, private readonly onProgress?: (p: BootProgress) => void) {
     this.control = new ControlChannel((frame) => emulator.serial_send_bytes(CONTROL_SERIAL, frame));
@@ -184,14 +185,20 @@ export class GuestSession {
   async exec(cmd: string, options: { stdin?: Uint8Array | string; timeoutMs?: number; cwd?: string } = {}): Promise<ExecResult> {
     const stdin = typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : options.stdin;
     const timeoutMs = options.timeoutMs ?? 60_000;
-    const reply = expectOp(await this.control.request({
-      op: 'exec', cmd, timeoutMs, cwd: options.cwd, stdin: stdin ? bytesToBase64(stdin) : undefined,
-    }, timeoutMs + 10_000), 'exec');
-    const stdoutBytes = base64ToBytes(reply.stdout);
+    let input: { stdin?: string; stdinPath?: string } = {};
+    if (stdin && stdin.length > MAX_INLINE_STDIN) {
+      const name = `stdin-${Date.now().toString(36)}-${(this.stdinFiles++).toString(36)}`;
+      await this.putFile(name, stdin);
+      input = { stdinPath: `/mnt/host/${name}` };
+    } else if (stdin) {
+      input = { stdin: bytesToBinary(stdin) };
+    }
+    const reply = expectOp(await this.control.request({ op: 'exec', cmd, timeoutMs, cwd: options.cwd, ...input }, timeoutMs + 10_000), 'exec');
+    const stdoutBytes = binaryToBytes(reply.stdout);
     return {
       exitCode: reply.exitCode,
       stdout: new TextDecoder().decode(stdoutBytes),
-      stderr: new TextDecoder().decode(base64ToBytes(reply.stderr)),
+      stderr: new TextDecoder().decode(binaryToBytes(reply.stderr)),
       stdoutBytes,
       timedOut: reply.timedOut,
       durationMs: reply.durationMs,
