@@ -17,8 +17,13 @@ function walk(dir) {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
+// The recipe: what makes public/vm (images/ but the container images, which have their own
+// manifest in public/images), plus the engine's C code that is built into qjs.
 const recipe = createHash('sha256');
-for (const f of walk(images)) recipe.update(relative(images, f) + '\0').update(readFileSync(f));
+const recipeFiles = [...walk(images).filter((f) => !relative(images, f).startsWith('containers/')), ...walk(join(repo, 'src/engine/native'))];
+for (const f of recipeFiles) {
+  recipe.update(relative(repo, f) + '\0').update(readFileSync(f));
+}
 
 const userland = line('userland/sources.txt').split('\n').map((l) => l.split(' '));
 const from = (name) => userland.find(([n]) => n === name).slice(1).join(' ');

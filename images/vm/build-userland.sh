@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the guest's userland binaries from Debian trixie:
 #   busybox  <- busybox-static:i386 (binary package, used as shipped)
-#   qjs      <- quickjs source, built as a static i386 binary
+#   qjs      <- quickjs source, built as a static i386 binary, with the engine's native
+#               module (src/engine/native/kernel.c) built in as `dockhand:kernel`
 # Outputs go to $WORK/userland/ and are packed into the initramfs by build-initramfs.sh.
 source "$(dirname "$0")/../lib/common.sh"
 source "$IMAGES_DIR/lib/apt-private.sh"
@@ -23,24 +24,29 @@ log "busybox $BB_VER: $(stat -c %s "$OUT/busybox") bytes"
 # generator (qjsc turning repl.js into repl.c) is built natively first.
 QJS_VER=$(apt-cache "${APT_OPTS[@]}" showsrc quickjs | awk '/^Version:/ {print $2; exit}')
 QDIR="$WORK/quickjs-src"
-if [ ! -f "$QDIR/.built-$QJS_VER" ]; then
+if [ ! -f "$QDIR/.unpacked-$QJS_VER" ]; then
   rm -rf "$QDIR" && mkdir -p "$QDIR"
   ( cd "$QDIR" && apt_trixie source --download-only "quickjs=$QJS_VER" >&2 && dpkg-source -x ./*.dsc src >&2 )
   cd "$QDIR/src"
   make -j"$(nproc)" qjsc >&2                      # host qjsc
   ./qjsc -s -c -o repl.c -m repl.js               # what `make` would do with a runnable qjsc
   cp qjsc "$QDIR/qjsc-host"
+  # The engine's native module (src/engine/native/kernel.c) is registered next to std and os.
+  sed -i 's|^    js_init_module_os(ctx, "os");|&\n    js_init_module_dockhand_kernel(ctx, "dockhand:kernel");|' qjs.c
+  sed -i '0,/^static JSContext \*JS_NewCustomContext/s||JSModuleDef *js_init_module_dockhand_kernel(JSContext *ctx, const char *name);\n&|' qjs.c
+  grep -q js_init_module_dockhand_kernel qjs.c
   make clean >&2
-  touch repl.c
-  make -j"$(nproc)" CONFIG_M32=y LDEXPORT=-static qjs >&2 || {
-    # make would try to rerun ./qjsc (now i386) for repl.c; keep our generated one
-    ./../qjsc-host -s -c -o repl.c -m repl.js; touch repl.c
-    make -j"$(nproc)" CONFIG_M32=y LDEXPORT=-static qjs >&2; }
-  strip qjs
-  touch "$QDIR/.built-$QJS_VER"
+  touch repl.c "$QDIR/.unpacked-$QJS_VER"
 fi
+cd "$QDIR/src"
+CFLAGS_M32=(-m32 -O2 -fwrapv -msse2 -mfpmath=sse -Wall -Wno-cast-function-type -I.)
+mkdir -p .obj && gcc "${CFLAGS_M32[@]}" -c "$REPO_DIR/src/engine/native/kernel.c" -o .obj/dockhand-kernel.o
+QJS_OBJS=".obj/qjs.o .obj/repl.o .obj/quickjs.o .obj/dtoa.o .obj/libregexp.o .obj/libunicode.o .obj/cutils.o .obj/quickjs-libc.o .obj/dockhand-kernel.o"
+rm -f qjs
+make -j"$(nproc)" CONFIG_M32=y LDEXPORT=-static QJS_OBJS="$QJS_OBJS" qjs >&2
+strip qjs
 install -m 755 "$QDIR/src/qjs" "$OUT/qjs"
 install -m 755 "$QDIR/qjsc-host" "$OUT/qjsc-host"
-echo "qjs quickjs(source) $QJS_VER" >> "$OUT/sources.txt"
+echo "qjs quickjs(source) $QJS_VER + src/engine/native" >> "$OUT/sources.txt"
 file "$OUT/qjs" "$OUT/busybox" >&2
 log "qjs $QJS_VER: $(stat -c %s "$OUT/qjs") bytes"

@@ -10,7 +10,7 @@ export async function bundleAgent(): Promise<Uint8Array> {
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
-    external: ['os', 'std'],
+    external: ['os', 'std', 'dockhand:kernel'],
     write: false,
     legalComments: 'none',
     logLevel: 'warning',

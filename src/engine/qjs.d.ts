@@ -42,3 +42,26 @@ declare module 'std' {
 }
 /** QuickJS's command-line arguments (a global, not part of `std`). */
 declare const scriptArgs: string[];
+
+/** Our native module, built into the guest's qjs (src/engine/native/kernel.c). Calls return negative errno on failure. */
+declare module 'dockhand:kernel' {
+  export function mount(source: string | null, target: string, fstype: string | null, flags: number, data?: string | null): number;
+  export function umount(target: string, flags: number): number;
+  export function mknod(path: string, mode: number, major: number, minor: number): number;
+  export function lgetxattr(path: string, name: string): string | number;
+  export function lsetxattr(path: string, name: string, value: string): number;
+  export function unshare(flags: number): number;
+  export function setns(fd: number, nstype: number): number;
+  export function unixListen(path: string, backlog: number): number;
+  export function unixConnect(path: string): number;
+  export function accept(fd: number): number;
+  export function recvFds(fd: number, buffer: ArrayBuffer, offset: number, length: number): { n: number; fds: number[] };
+  export function sendFds(fd: number, buffer: ArrayBuffer, offset: number, length: number, fds: number[]): number;
+  export function strerror(errno: number): string;
+  export const MS_RDONLY: number, MS_NOSUID: number, MS_NODEV: number, MS_NOEXEC: number, MS_REMOUNT: number,
+    MS_BIND: number, MS_REC: number, MS_PRIVATE: number, MS_SLAVE: number, MS_MOVE: number, MNT_DETACH: number,
+    S_IFCHR: number, S_IFBLK: number, S_IFIFO: number,
+    CLONE_NEWNS: number, CLONE_NEWUTS: number, CLONE_NEWIPC: number, CLONE_NEWPID: number, CLONE_NEWNET: number,
+    CLONE_NEWCGROUP: number, ENOENT: number, EEXIST: number, EBUSY: number, EAGAIN: number, ENODATA: number,
+    EINVAL: number, EPERM: number;
+}
