@@ -29,7 +29,7 @@ const userland = line('userland/sources.txt').split('\n').map((l) => l.split(' '
 const from = (name) => userland.find(([n]) => n === name).slice(1).join(' ');
 const sources = {
   'bzImage': line('kernel.source'),
-  'initramfs.img': `${from('busybox')}; ${from('qjs')}`,
+  'initramfs.img': `${from('busybox')}; ${from('qjs')}; ${from('dockhand')}`,
   'seabios.bin': line('seabios.source'),
   'vgabios.bin': line('seabios.source'),
 };

@@ -1,4 +1,4 @@
-// `npm run build` step: bundles the guest agent into public/generated/, then boots the
+// `npm run build` step: bundles the guest code into public/generated/, then boots the
 // guest in Node from the committed artifacts and saves its state (zstd) for instant start.
 // Skipped when public/generated/state.json already matches the current inputs.
 import { spawnSync } from 'node:child_process';
@@ -8,17 +8,17 @@ import { loadManifest, stateKey, type StateInfo } from '../src/lib/guest/artifac
 import { MACHINE_FINGERPRINT } from '../src/lib/guest/machine-config';
 import { bootNodeGuest, fileSource, PUBLIC_DIR, V86_VERSION } from '../src/lib/guest/node';
 import { sha256Hex } from '../src/lib/guest/sha256';
-import { bundleAgent } from './lib/bundle-agent';
+import { bundleGuest } from './lib/bundle-guest';
 
 const GENERATED = join(PUBLIC_DIR, 'generated');
 const STATE_FILE = 'state.bin.zst';
 
 export async function buildState({ force = false, log = console.error } = {}): Promise<StateInfo> {
   await mkdir(GENERATED, { recursive: true });
-  const agent = await bundleAgent();
-  await writeFile(join(GENERATED, 'agent.js'), agent);
+  const guestFiles = await bundleGuest();
+  for (const [name, bytes] of Object.entries(guestFiles)) await writeFile(join(GENERATED, name), bytes);
   const manifest = await loadManifest(fileSource());
-  const key = await stateKey({ manifest, agent, v86Version: V86_VERSION, machine: MACHINE_FINGERPRINT });
+  const key = await stateKey({ manifest, guestFiles, v86Version: V86_VERSION, machine: MACHINE_FINGERPRINT });
 
   const previous = await readFile(join(GENERATED, 'state.json'), 'utf8').then(JSON.parse, () => null) as StateInfo | null;
   if (!force && previous?.key === key) {
@@ -31,7 +31,7 @@ export async function buildState({ force = false, log = console.error } = {}): P
 
   log('[state] booting the guest in Node to save its state…');
   const started = performance.now();
-  const guest = await bootNodeGuest({ mode: 'cold', agent });
+  const guest = await bootNodeGuest({ mode: 'cold', guestFiles });
   // Let the shell print its prompt and the system settle before freezing it.
   await guest.exec('sync; echo 3 > /proc/sys/vm/drop_caches');
   await new Promise((r) => setTimeout(r, 500));

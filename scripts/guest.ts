@@ -2,7 +2,7 @@
 // when there is one that fits, else cold), runs the command line in the guest's shell,
 // prints its output and exits with its exit status.
 import { bootNodeGuest } from '../src/lib/guest/node';
-import { bundleAgent } from './lib/bundle-agent';
+import { bundleGuest } from './lib/bundle-guest';
 
 const args = process.argv.slice(2);
 const cold = args[0] === '--cold' ? (args.shift(), true) : false;
@@ -12,8 +12,8 @@ if (args.length === 0) {
 }
 
 try {
-  const agent = await bundleAgent();
-  const guest = await bootNodeGuest({ mode: cold ? 'cold' : 'snapshot', agent });
+  const guestFiles = await bundleGuest();
+  const guest = await bootNodeGuest({ mode: cold ? 'cold' : 'snapshot', guestFiles });
   if (guest.snapshotFallbackReason && !cold) console.error(`[guest] cold boot: ${guest.snapshotFallbackReason}`);
   const result = await guest.exec(args.join(' '), { timeoutMs: 10 * 60_000 });
   process.stdout.write(result.stdoutBytes);

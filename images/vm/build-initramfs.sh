@@ -4,13 +4,15 @@
 # and the browser would hand v86 the unpacked bytes.
 source "$(dirname "$0")/../lib/common.sh"
 U="$WORK/userland"
-[ -x "$U/busybox" ] && [ -x "$U/qjs" ] || { log "run build-userland.sh first"; exit 1; }
+[ -x "$U/busybox" ] && [ -x "$U/qjs" ] && [ -x "$U/dockhand" ] || { log "run build-userland.sh first"; exit 1; }
 R="$WORK/initramfs-root"
 rm -rf "$R" && mkdir -p "$R"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,opt,var,newroot}
 cp -a "$IMAGES_DIR/vm/rootfs/." "$R/"
 rm -f "$R/root/.keep"
 install -m 755 "$U/busybox" "$R/bin/busybox"
 install -m 755 "$U/qjs" "$R/usr/bin/qjs"
+install -m 755 "$U/dockhand" "$R/usr/bin/dockhand"
+ln -s dockhand "$R/usr/bin/docker"
 # One symlink per applet, at the path busybox itself names (busybox --list-full).
 # Generated here and not at boot: every process start in the guest is slow.
 applets="$IMAGES_DIR/vm/busybox-applets.txt"

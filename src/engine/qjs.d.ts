@@ -9,6 +9,7 @@ declare module 'os' {
   export function open(path: string, flags: number, mode?: number): number;
   export function close(fd: number): number;
   export function remove(path: string): number;
+  export function mkdir(path: string, mode?: number): number;
   export function read(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function write(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function pipe(): [number, number] | null;

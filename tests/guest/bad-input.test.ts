@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArtifactError } from '../../src/lib/guest/artifacts';
 import { bootNodeGuest, fileSource, PUBLIC_DIR } from '../../src/lib/guest/node';
 import { GuestBootError } from '../../src/lib/guest/session';
+import { bundleGuest } from '../../scripts/lib/bundle-guest';
 
 let dir: string;
 beforeAll(async () => {
@@ -31,7 +32,8 @@ describe('bad input', () => {
 
   it('reports a guest that never becomes ready, with its last console lines', async () => {
     const brokenAgent = new TextEncoder().encode('throw new Error("agent broken on purpose");\n');
-    const boot = bootNodeGuest({ mode: 'cold', agent: brokenAgent, readyTimeoutMs: 40_000 });
+    const guestFiles = { ...(await bundleGuest()), 'agent.js': brokenAgent };
+    const boot = bootNodeGuest({ mode: 'cold', guestFiles, readyTimeoutMs: 40_000 });
     await expect(boot).rejects.toThrow(GuestBootError);
     const error = (await boot.catch((e) => e)) as GuestBootError;
     expect(error.message).toMatch(/did not become ready within 40 s/);

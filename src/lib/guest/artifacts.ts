@@ -1,5 +1,5 @@
 // The guest's files: the committed artifacts (checked against public/vm/manifest.json)
-// and the generated ones (agent bundle, saved machine state). Where they come from is
+// and the generated ones (guest code bundles, saved machine state). Where they come from is
 // an ArtifactSource: fetch() in the browser, the file system in Node.
 import { sha256Hex } from './sha256';
 
@@ -54,10 +54,12 @@ export async function verify(name: string, bytes: Uint8Array, size: number, sha2
 }
 
 /** The key a saved state is valid for: every input that shapes the booted machine. */
-export async function stateKey(parts: { manifest: Manifest; agent: Uint8Array; v86Version: string; machine: string }): Promise<string> {
+export async function stateKey(parts: { manifest: Manifest; guestFiles: Record<string, Uint8Array>; v86Version: string; machine: string }): Promise<string> {
+  const guestCode: [string, string][] = [];
+  for (const [name, bytes] of Object.entries(parts.guestFiles).sort()) guestCode.push([name, await sha256Hex(bytes)]);
   const text = JSON.stringify({
     files: parts.manifest.files.map((f) => [f.file, f.sha256]),
-    agent: await sha256Hex(parts.agent),
+    guestCode,
     v86: parts.v86Version,
     machine: parts.machine,
   });

@@ -5,8 +5,12 @@ export const KERNEL_CMDLINE = 'console=ttyS0 tsc=reliable mitigations=off random
 /** ttyS0: the student's shell; ttyS1: the control channel. */
 export const TERMINAL_SERIAL = 0;
 export const CONTROL_SERIAL = 1;
-/** Put at the 9p share's top level; the guest copies *.js from there to /opt/dockhand at boot. */
-export const AGENT_FILE = 'agent.js';
+/**
+ * The guest code built from src/engine (scripts/lib/bundle-guest.ts): put at the 9p share's
+ * top level, from where the guest copies *.js to /opt/dockhand at boot.
+ */
+export const GUEST_FILES = ['agent.js', 'engine.js'] as const;
+export type GuestFiles = Record<(typeof GUEST_FILES)[number], Uint8Array>;
 
 /** A fingerprint of this file's settings, part of the saved state's key. */
 export const MACHINE_FINGERPRINT = JSON.stringify({ GUEST_MEMORY_MB, KERNEL_CMDLINE, uart1: true, fs: '9p' });

@@ -12,7 +12,8 @@ import {
 import { ConsoleTail, downloadProgress, milestoneFor, type BootProgress } from './boot-phases';
 import { ControlChannel } from './control-channel';
 import {
-  AGENT_FILE, CONTROL_SERIAL, GUEST_MEMORY_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, TERMINAL_SERIAL,
+  CONTROL_SERIAL, GUEST_FILES, GUEST_MEMORY_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, TERMINAL_SERIAL,
+  type GuestFiles,
 } from './machine-config';
 
 export type BootMode = 'snapshot' | 'cold';
@@ -24,8 +25,8 @@ export interface GuestOptions {
   v86Version: string;
   /** 'snapshot' (the default) restores the saved state when it fits, else boots cold */
   mode?: BootMode;
-  /** the agent bundle; read from `generated/agent.js` when absent */
-  agent?: Uint8Array;
+  /** the guest code (agent, engine); read from `generated/` when absent */
+  guestFiles?: GuestFiles;
   onProgress?: (progress: BootProgress) => void;
   readyTimeoutMs?: number;
 }
@@ -78,24 +79,23 @@ export class GuestSession {
   static async boot(options: GuestOptions): Promise<GuestSession> {
     const report = options.onProgress ?? (() => {});
     const manifest = await loadManifest(options.source);
-    const agent = options.agent ?? (await options.source.read(`generated/${AGENT_FILE}`));
-    if (!agent) throw new ArtifactError(`generated/${AGENT_FILE} is missing: run \`npm run build\` first`);
+    const guestFiles = options.guestFiles ?? (await readGuestFiles(options.source));
 
     let snapshot: Uint8Array | null = null;
     let fallbackReason: string | null = null;
     if ((options.mode ?? 'snapshot') === 'snapshot') {
-      const found = await loadSnapshot(options, manifest, agent, report);
+      const found = await loadSnapshot(options, manifest, guestFiles, report);
       snapshot = found.state;
       fallbackReason = found.reason;
     }
     const session = snapshot
       ? await GuestSession.restoreFrom(options, snapshot, report)
-      : await GuestSession.coldBoot(options, manifest, agent, report);
+      : await GuestSession.coldBoot(options, manifest, guestFiles, report);
     session.snapshotFallbackReason = fallbackReason;
     return session;
   }
 
-  private static async coldBoot(options: GuestOptions, manifest: Manifest, agent: Uint8Array, report: (p: BootProgress) => void) {
+  private static async coldBoot(options: GuestOptions, manifest: Manifest, guestFiles: GuestFiles, report: (p: BootProgress) => void) {
     const total = BOOT_FILES.reduce((sum, f) => sum + (manifest.files.find((e) => e.file === f)?.size ?? 0), 0);
     const loaded: Record<string, number> = {};
     const files: Record<string, Uint8Array> = {};
@@ -124,7 +124,7 @@ export class GuestSession {
     const session = new GuestSession(emulator, report);
     session.bootMode = 'cold';
     await session.whenLoaded();
-    await emulator.create_file(AGENT_FILE, agent);
+    for (const name of GUEST_FILES) await emulator.create_file(name, guestFiles[name]);
     session.mark('emulatorLoaded');
     session.setProgress({ phase: 'bios', value: 0.32, text: 'BIOS' });
     const hello = session.waitForHello();
@@ -321,17 +321,27 @@ export class GuestSession {
 }
 
 async function loadSnapshot(
-  options: GuestOptions, manifest: Manifest, agent: Uint8Array, report: (p: BootProgress) => void,
+  options: GuestOptions, manifest: Manifest, guestFiles: GuestFiles, report: (p: BootProgress) => void,
 ): Promise<{ state: Uint8Array | null; reason: string | null }> {
   const infoBytes = await options.source.read('generated/state.json');
   if (!infoBytes) return { state: null, reason: 'no saved state (run `npm run build`)' };
   const info = JSON.parse(new TextDecoder().decode(infoBytes)) as StateInfo;
-  const key = await stateKey({ manifest, agent, v86Version: options.v86Version, machine: MACHINE_FINGERPRINT });
+  const key = await stateKey({ manifest, guestFiles, v86Version: options.v86Version, machine: MACHINE_FINGERPRINT });
   if (info.key !== key) return { state: null, reason: 'the saved state is from other artifacts (run `npm run build`)' };
   const state = await options.source.read(`generated/${info.file}`, (n, total) => report(downloadProgress('snapshot', n, total || info.size)));
   if (!state) return { state: null, reason: `generated/${info.file} is missing` };
   await verify(`generated/${info.file}`, state, info.size, info.sha256);
   return { state, reason: null };
+}
+
+async function readGuestFiles(source: ArtifactSource): Promise<GuestFiles> {
+  const files: Partial<GuestFiles> = {};
+  for (const name of GUEST_FILES) {
+    const bytes = await source.read(`generated/${name}`);
+    if (!bytes) throw new ArtifactError(`generated/${name} is missing: run \`npm run build\` first`);
+    files[name] = bytes;
+  }
+  return files as GuestFiles;
 }
 
 function expectOp<Op extends ControlReply['op']>(reply: ControlReply, op: Op): Extract<ControlReply, { op: Op }> {
