@@ -3,7 +3,7 @@
 #   busybox  <- busybox-static:i386 (binary package, used as shipped)
 #   qjs      <- quickjs source, built as a static i386 binary, with the engine's native
 #               module (src/engine/native/kernel.c) built in as `dockhand:kernel`
-#   dockhand <- the docker client (src/engine/native/docker-client.c), static i386
+#   dockhand <- the engine's C parts (src/engine/native: docker client, dockhand-run), static i386
 # Outputs go to $WORK/userland/ and are packed into the initramfs by build-initramfs.sh.
 source "$(dirname "$0")/../lib/common.sh"
 source "$IMAGES_DIR/lib/apt-private.sh"
@@ -49,11 +49,13 @@ strip qjs
 install -m 755 "$QDIR/src/qjs" "$OUT/qjs"
 install -m 755 "$QDIR/qjsc-host" "$OUT/qjsc-host"
 
-# The docker command-line client: static C, so a command costs one process start.
-gcc -m32 -static -Os -Wall -o "$OUT/dockhand" "$REPO_DIR/src/engine/native/docker-client.c"
+# The engine's C parts, one static binary (src/engine/native/main.c): the docker client
+# (a command costs one process start) and dockhand-run, the container launcher.
+N="$REPO_DIR/src/engine/native"
+gcc -m32 -static -Os -Wall -o "$OUT/dockhand" "$N/main.c" "$N/docker-client.c" "$N/dockhand-run.c"
 strip "$OUT/dockhand"
-echo "dockhand src/engine/native/docker-client.c" >> "$OUT/sources.txt"
-log "docker client: $(stat -c %s "$OUT/dockhand") bytes"
+echo "dockhand src/engine/native (docker client, dockhand-run)" >> "$OUT/sources.txt"
+log "dockhand (client + launcher): $(stat -c %s "$OUT/dockhand") bytes"
 echo "qjs quickjs(source) $QJS_VER + src/engine/native" >> "$OUT/sources.txt"
 file "$OUT/qjs" "$OUT/busybox" >&2
 log "qjs $QJS_VER: $(stat -c %s "$OUT/qjs") bytes"

@@ -77,7 +77,7 @@ static int wait_for_exit(int fd) {
     }
 }
 
-int main(int argc, char **argv) {
+int client_main(int argc, char **argv) {
     char cwd[PATH_MAX], ttys[4], size[32], count[16];
     struct winsize ws = { 0 };
     if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "/");
