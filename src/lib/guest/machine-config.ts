@@ -1,7 +1,8 @@
 // The one description of the guest machine, shared by cold boots, the state builder and
 // restores (a saved state only fits the machine it was saved from).
 export const GUEST_MEMORY_MB = 128;
-export const KERNEL_CMDLINE = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on';
+/** init_on_free=1: freed pages are zeroed, so the saved state compresses better (4.6 → 3.8 MB). */
+export const KERNEL_CMDLINE = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on init_on_free=1';
 /** ttyS0: the student's shell; ttyS1: the control channel. */
 export const TERMINAL_SERIAL = 0;
 export const CONTROL_SERIAL = 1;
