@@ -1,0 +1,20 @@
+// The whole `docker` command tree Dockhand understands: the root (its global flags), the
+// management commands and every command. Declarations only; the engine implements them.
+import { CONTAINER_COMMANDS } from './commands-container';
+import { IMAGE_COMMANDS, SYSTEM_COMMANDS } from './commands-image';
+import type { RootSpec } from './spec';
+
+export const DOCKER: RootSpec = {
+  usage: 'docker [OPTIONS] COMMAND',
+  description: 'A self-sufficient runtime for containers',
+  flags: [
+    { name: 'debug', short: 'D', type: 'bool', description: 'Enable debug mode' },
+    { name: 'version', short: 'v', type: 'bool', description: 'Print version information and quit' },
+  ],
+  groups: [
+    { name: 'container', description: 'Manage containers' },
+    { name: 'image', description: 'Manage images' },
+    { name: 'system', description: 'Manage Docker' },
+  ],
+  commands: [...CONTAINER_COMMANDS, ...IMAGE_COMMANDS, ...SYSTEM_COMMANDS],
+};
