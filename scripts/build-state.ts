@@ -17,8 +17,8 @@ export async function buildState({ force = false, log = console.error } = {}): P
   await mkdir(GENERATED, { recursive: true });
   const guestFiles = await bundleGuest();
   for (const [name, bytes] of Object.entries(guestFiles)) await writeFile(join(GENERATED, name), bytes);
-  const manifest = await loadManifest(fileSource());
-  const key = await stateKey({ manifest, guestFiles, v86Version: V86_VERSION, machine: MACHINE_FINGERPRINT });
+  const manifests = [await loadManifest(fileSource(), 'vm'), await loadManifest(fileSource(), 'images')];
+  const key = await stateKey({ manifests, guestFiles, v86Version: V86_VERSION, machine: MACHINE_FINGERPRINT });
 
   const previous = await readFile(join(GENERATED, 'state.json'), 'utf8').then(JSON.parse, () => null) as StateInfo | null;
   if (!force && previous?.key === key) {
@@ -32,7 +32,10 @@ export async function buildState({ force = false, log = console.error } = {}): P
   log('[state] booting the guest in Node to save its state…');
   const started = performance.now();
   const guest = await bootNodeGuest({ mode: 'cold', guestFiles });
-  // Let the shell print its prompt and the system settle before freezing it.
+  // The engine imports the base images at its first start: wait for it to answer, then let
+  // the shell print its prompt and the system settle before freezing it.
+  const engine = await guest.exec('for i in $(seq 120); do docker version >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1', { timeoutMs: 90_000 });
+  if (engine.exitCode !== 0) throw new Error(`the engine daemon did not start:\n${(await guest.exec('cat /var/log/dockhand/dockhandd.log')).stdout}`);
   await guest.exec('sync; echo 3 > /proc/sys/vm/drop_caches');
   await new Promise((r) => setTimeout(r, 500));
   const raw = new Uint8Array(await guest.saveState());

@@ -10,6 +10,13 @@ declare module 'os' {
   export function close(fd: number): number;
   export function remove(path: string): number;
   export function mkdir(path: string, mode?: number): number;
+  export interface StatResult { dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number; size: number; blocks: number; atime: number; mtime: number; ctime: number }
+  export function stat(path: string): [StatResult, number];
+  export function lstat(path: string): [StatResult, number];
+  export function readdir(path: string): [string[], number];
+  export function symlink(target: string, linkpath: string): number;
+  export function readlink(path: string): [string, number];
+  export const S_IFMT: number, S_IFDIR: number, S_IFREG: number, S_IFLNK: number, S_IFCHR: number;
   export function read(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function write(fd: number, buf: ArrayBuffer, offset: number, length: number): number;
   export function pipe(): [number, number] | null;

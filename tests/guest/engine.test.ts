@@ -22,7 +22,8 @@ describe('docker client and engine daemon', () => {
 
   it.each([
     ['docker version', 0, ''],
-    ['docker frobnicate', 125, "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n"],
+    ['docker frobnicate', 1, "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n"],
+    ['docker images --frob', 125, "unknown flag: --frob\nSee 'docker images --help'.\n"],
     ['docker --version', 0, ''],
   ])('%s exits %i', async (cmd, code, stderr) => {
     const r = await guest().exec(cmd);

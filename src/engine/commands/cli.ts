@@ -1,20 +1,42 @@
-// Turns one client request into a command and its exit status.
+// Turns one client request into a command and its exit status: Docker's parsing, help and
+// errors (src/engine/cli), then the handler registered for the command's canonical path.
+import { parseCommandLine } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
+import type { Engine, Handler } from './context';
+import { imagesCommand } from './images';
 import { versionCommand, versionLine } from './version';
 
-export function runCli(io: ClientIO): void {
-  const [, command, ...rest] = io.request.argv;
-  let code: number;
-  if (command === 'version' && rest.length === 0) code = versionCommand(io);
-  else if (command === '--version' || command === '-v') {
-    io.out(versionLine());
-    code = 0;
-  } else if (command === undefined) {
-    io.err('Usage:  docker [OPTIONS] COMMAND\n\nRun \'docker --help\' for more information\n');
-    code = 0;
-  } else {
-    io.err(`docker: '${command}' is not a docker command.\nSee 'docker --help'\n`);
-    code = 125;
-  }
-  io.exit(code);
+const HANDLERS: Record<string, Handler> = {
+  'version': ({ io }) => versionCommand(io),
+  'image ls': imagesCommand,
+};
+
+export function makeCli(engine: Engine) {
+  return async function runCli(io: ClientIO): Promise<void> {
+    const parsed = parseCommandLine(io.request.argv.slice(1), { width: io.request.tty[1] ? io.request.cols : 80 });
+    for (const warning of parsed.warnings) io.err(warning + '\n');
+    let code = 0;
+    switch (parsed.kind) {
+      case 'help':
+        (parsed.stream === 'stdout' ? io.out : io.err).call(io, parsed.text);
+        break;
+      case 'version':
+        io.out(versionLine());
+        break;
+      case 'error':
+        io.err(parsed.message.endsWith('\n') ? parsed.message : parsed.message + '\n');
+        code = parsed.exitCode;
+        break;
+      case 'command': {
+        const key = parsed.command.path.join(' ');
+        const handler = HANDLERS[key];
+        if (handler) code = await handler({ io, cmd: parsed, engine });
+        else {
+          io.err(`docker: '${key}' is not available in Dockhand yet.\n`);
+          code = 1;
+        }
+      }
+    }
+    io.exit(code);
+  };
 }

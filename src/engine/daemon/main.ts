@@ -1,8 +1,21 @@
 // dockhandd: the container engine daemon, started at boot (/usr/sbin/dockhandd) and kept
 // in the saved machine state, so no command pays for parsing the engine.
 import * as std from 'std';
-import { runCli } from '../commands/cli';
+import { makeCli } from '../commands/cli';
+import * as kernel from '../kernel';
+import { ImageStore } from '../store/image-store';
 import { serve } from './server';
 
-serve(runCli);
-std.err.puts('dockhandd: listening on /run/dockhand/engine.sock\n');
+/** The base images the host puts on the 9p share at first boot (public/images). */
+const BASE_IMAGES = '/mnt/host/base-images.oci.tar';
+
+const images = new ImageStore();
+try {
+  images.load(BASE_IMAGES);
+  // Imported: the copy on the share would only make the saved machine state bigger.
+  kernel.remove(BASE_IMAGES);
+} catch (error) {
+  std.err.puts(`dockhandd: loading images: ${String(error)}\n`);
+}
+serve(makeCli({ images }));
+std.err.puts(`dockhandd: listening on /run/dockhand/engine.sock (${images.list().length} images)\n`);

@@ -34,13 +34,20 @@ static int add(const char *s) {
     return 0;
 }
 
+/* Connects, waiting up to 15 s for a daemon that is still starting (first boot imports images). */
 static int connect_engine(void) {
     struct sockaddr_un addr = { .sun_family = AF_UNIX };
     strcpy(addr.sun_path, SOCKET_PATH);
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return -1;
-    if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) { close(fd); return -1; }
-    return fd;
+    for (int attempt = 0; attempt < 150; attempt++) {
+        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) return -1;
+        if (connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0) return fd;
+        int e = errno;
+        close(fd);
+        if (e != ENOENT && e != ECONNREFUSED) return -1;
+        usleep(100000);
+    }
+    return -1;
 }
 
 static int send_request(int fd) {

@@ -70,19 +70,20 @@ describe('loadManifest', () => {
 describe('stateKey', () => {
   const code = (text: string) => new TextEncoder().encode(text);
   const guestFiles = { 'agent.js': code('agent v1'), 'engine.js': code('engine v1') };
-  const base = { manifest, guestFiles, v86Version: '0.5.462', machine: '{"mem":128}' };
+  const base = { manifests: [manifest], guestFiles, v86Version: '0.5.462', machine: '{"mem":128}' };
 
   it('is a stable sha256 hex for the same inputs', async () => {
     const key = await stateKey(base);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const sameFiles = { 'engine.js': code('engine v1'), 'agent.js': code('agent v1') };
-    expect(await stateKey({ ...base, guestFiles: sameFiles, manifest: structuredClone(manifest) })).toBe(key);
+    expect(await stateKey({ ...base, guestFiles: sameFiles, manifests: [structuredClone(manifest)] })).toBe(key);
   });
 
   it.each([
-    ['an artifact hash', { manifest: { ...manifest, files: [{ ...manifest.files[0], sha256: '0'.repeat(64) }] } }],
-    ['an artifact name', { manifest: { ...manifest, files: [{ ...manifest.files[0], file: 'bzImage2' }] } }],
-    ['an added artifact', { manifest: { ...manifest, files: [...manifest.files, { file: 'x', size: 1, sha256: 'a', source: '' }] } }],
+    ['an artifact hash', { manifests: [{ ...manifest, files: [{ ...manifest.files[0], sha256: '0'.repeat(64) }] }] }],
+    ['an artifact name', { manifests: [{ ...manifest, files: [{ ...manifest.files[0], file: 'bzImage2' }] }] }],
+    ['an added artifact', { manifests: [{ ...manifest, files: [...manifest.files, { file: 'x', size: 1, sha256: 'a', source: '' }] }] }],
+    ['an added manifest', { manifests: [manifest, { ...manifest, files: [{ file: 'y', size: 1, sha256: 'b', source: '' }] }] }],
     ['the agent', { guestFiles: { ...guestFiles, 'agent.js': code('agent v2') } }],
     ['the engine', { guestFiles: { ...guestFiles, 'engine.js': code('engine v2') } }],
     ['the v86 version', { v86Version: '0.5.463' }],

@@ -23,27 +23,36 @@ export class ArtifactError extends Error {
   }
 }
 
-/** The artifacts a cold boot needs, in the order they are fetched. */
-export const BOOT_FILES = ['seabios.bin', 'vgabios.bin', 'bzImage', 'initramfs.img'] as const;
-export type BootFile = (typeof BOOT_FILES)[number];
+/** Where committed artifacts live below public/, each folder with its manifest.json. */
+export type ArtifactDir = 'vm' | 'images';
 
-export async function loadManifest(source: ArtifactSource): Promise<Manifest> {
-  const bytes = await source.read('vm/manifest.json');
-  if (!bytes) throw new ArtifactError('vm/manifest.json is missing: the guest artifacts are not there (see images/README.md)');
+/** The artifacts a cold boot needs, in the order they are fetched. */
+export const BOOT_FILES = [
+  { dir: 'vm', file: 'seabios.bin' }, { dir: 'vm', file: 'vgabios.bin' }, { dir: 'vm', file: 'bzImage' },
+  { dir: 'vm', file: 'initramfs.img' },
+  // the base container images, handed to the engine through the 9p share at first boot
+  { dir: 'images', file: 'base-images.oci.tar' },
+] as const satisfies readonly { dir: ArtifactDir; file: string }[];
+
+export async function loadManifest(source: ArtifactSource, dir: ArtifactDir = 'vm'): Promise<Manifest> {
+  const bytes = await source.read(`${dir}/manifest.json`);
+  if (!bytes) throw new ArtifactError(`${dir}/manifest.json is missing: the guest artifacts are not there (see images/README.md)`);
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as Manifest;
   } catch (e) {
-    throw new ArtifactError(`vm/manifest.json is not valid JSON: ${(e as Error).message}`);
+    throw new ArtifactError(`${dir}/manifest.json is not valid JSON: ${(e as Error).message}`);
   }
 }
 
-/** Loads one committed artifact and refuses it unless size and sha256 match the manifest. */
-export async function loadVerified(source: ArtifactSource, manifest: Manifest, file: BootFile, onProgress?: Progress): Promise<Uint8Array> {
+/** Loads one committed artifact and refuses it unless size and sha256 match its manifest. */
+export async function loadVerified(
+  source: ArtifactSource, manifest: Manifest, file: string, onProgress?: Progress, dir: ArtifactDir = 'vm',
+): Promise<Uint8Array> {
   const entry = manifest.files.find((f) => f.file === file);
-  if (!entry) throw new ArtifactError(`${file} is not listed in vm/manifest.json`);
-  const bytes = await source.read(`vm/${file}`, onProgress);
-  if (!bytes) throw new ArtifactError(`vm/${file} is missing`);
-  await verify(`vm/${file}`, bytes, entry.size, entry.sha256);
+  if (!entry) throw new ArtifactError(`${file} is not listed in ${dir}/manifest.json`);
+  const bytes = await source.read(`${dir}/${file}`, onProgress);
+  if (!bytes) throw new ArtifactError(`${dir}/${file} is missing`);
+  await verify(`${dir}/${file}`, bytes, entry.size, entry.sha256);
   return bytes;
 }
 
@@ -54,11 +63,11 @@ export async function verify(name: string, bytes: Uint8Array, size: number, sha2
 }
 
 /** The key a saved state is valid for: every input that shapes the booted machine. */
-export async function stateKey(parts: { manifest: Manifest; guestFiles: Record<string, Uint8Array>; v86Version: string; machine: string }): Promise<string> {
+export async function stateKey(parts: { manifests: Manifest[]; guestFiles: Record<string, Uint8Array>; v86Version: string; machine: string }): Promise<string> {
   const guestCode: [string, string][] = [];
   for (const [name, bytes] of Object.entries(parts.guestFiles).sort()) guestCode.push([name, await sha256Hex(bytes)]);
   const text = JSON.stringify({
-    files: parts.manifest.files.map((f) => [f.file, f.sha256]),
+    files: parts.manifests.flatMap((m) => m.files.map((f) => [f.file, f.sha256])),
     guestCode,
     v86: parts.v86Version,
     machine: parts.machine,

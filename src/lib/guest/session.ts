@@ -7,7 +7,7 @@ import { binaryToBytes, bytesToBinary } from '../../protocol/binary-string';
 import { MAX_INLINE_STDIN, type ControlReply } from '../../protocol/control';
 import {
   ArtifactError, BOOT_FILES, loadManifest, loadVerified, stateKey, verify,
-  type ArtifactSource, type Manifest, type StateInfo,
+  type ArtifactDir, type ArtifactSource, type Manifest, type StateInfo,
 } from './artifacts';
 import { ConsoleTail, downloadProgress, milestoneFor, type BootProgress } from './boot-phases';
 import { ControlChannel } from './control-channel';
@@ -47,6 +47,8 @@ export class GuestBootError extends Error {
   }
 }
 
+type Manifests = Record<ArtifactDir, Manifest>;
+
 const TERMINAL_BACKLOG_BYTES = 256 * 1024;
 const DEFAULT_READY_TIMEOUT_MS = 90_000;
 
@@ -78,32 +80,32 @@ export class GuestSession {
   /** Boots a guest and resolves once its control agent answers. */
   static async boot(options: GuestOptions): Promise<GuestSession> {
     const report = options.onProgress ?? (() => {});
-    const manifest = await loadManifest(options.source);
+    const manifests = { vm: await loadManifest(options.source, 'vm'), images: await loadManifest(options.source, 'images') };
     const guestFiles = options.guestFiles ?? (await readGuestFiles(options.source));
 
     let snapshot: Uint8Array | null = null;
     let fallbackReason: string | null = null;
     if ((options.mode ?? 'snapshot') === 'snapshot') {
-      const found = await loadSnapshot(options, manifest, guestFiles, report);
+      const found = await loadSnapshot(options, manifests, guestFiles, report);
       snapshot = found.state;
       fallbackReason = found.reason;
     }
     const session = snapshot
       ? await GuestSession.restoreFrom(options, snapshot, report)
-      : await GuestSession.coldBoot(options, manifest, guestFiles, report);
+      : await GuestSession.coldBoot(options, manifests, guestFiles, report);
     session.snapshotFallbackReason = fallbackReason;
     return session;
   }
 
-  private static async coldBoot(options: GuestOptions, manifest: Manifest, guestFiles: GuestFiles, report: (p: BootProgress) => void) {
-    const total = BOOT_FILES.reduce((sum, f) => sum + (manifest.files.find((e) => e.file === f)?.size ?? 0), 0);
+  private static async coldBoot(options: GuestOptions, manifests: Manifests, guestFiles: GuestFiles, report: (p: BootProgress) => void) {
+    const total = BOOT_FILES.reduce((sum, f) => sum + (manifests[f.dir].files.find((e) => e.file === f.file)?.size ?? 0), 0);
     const loaded: Record<string, number> = {};
     const files: Record<string, Uint8Array> = {};
-    for (const file of BOOT_FILES) {
-      files[file] = await loadVerified(options.source, manifest, file, (n) => {
+    for (const { dir, file } of BOOT_FILES) {
+      files[file] = await loadVerified(options.source, manifests[dir], file, (n) => {
         loaded[file] = n;
         report(downloadProgress('cold', Object.values(loaded).reduce((a, b) => a + b, 0), total));
-      });
+      }, dir);
     }
     const emulator = new V86({
       wasm_path: options.wasmPath,
@@ -125,6 +127,7 @@ export class GuestSession {
     session.bootMode = 'cold';
     await session.whenLoaded();
     for (const name of GUEST_FILES) await emulator.create_file(name, guestFiles[name]);
+    await emulator.create_file('base-images.oci.tar', files['base-images.oci.tar']);
     session.mark('emulatorLoaded');
     session.setProgress({ phase: 'bios', value: 0.32, text: 'BIOS' });
     const hello = session.waitForHello();
@@ -321,12 +324,12 @@ export class GuestSession {
 }
 
 async function loadSnapshot(
-  options: GuestOptions, manifest: Manifest, guestFiles: GuestFiles, report: (p: BootProgress) => void,
+  options: GuestOptions, manifests: Manifests, guestFiles: GuestFiles, report: (p: BootProgress) => void,
 ): Promise<{ state: Uint8Array | null; reason: string | null }> {
   const infoBytes = await options.source.read('generated/state.json');
   if (!infoBytes) return { state: null, reason: 'no saved state (run `npm run build`)' };
   const info = JSON.parse(new TextDecoder().decode(infoBytes)) as StateInfo;
-  const key = await stateKey({ manifest, guestFiles, v86Version: options.v86Version, machine: MACHINE_FINGERPRINT });
+  const key = await stateKey({ manifests: [manifests.vm, manifests.images], guestFiles, v86Version: options.v86Version, machine: MACHINE_FINGERPRINT });
   if (info.key !== key) return { state: null, reason: 'the saved state is from other artifacts (run `npm run build`)' };
   const state = await options.source.read(`generated/${info.file}`, (n, total) => report(downloadProgress('snapshot', n, total || info.size)));
   if (!state) return { state: null, reason: `generated/${info.file} is missing` };

@@ -1,0 +1,19 @@
+// What a command handler gets: the client's terminal, the parsed command line, the stores.
+import type { Parsed } from '../cli/parse';
+import type { ClientIO } from '../daemon/client-io';
+import type { ImageStore } from '../store/image-store';
+
+export type ParsedCommand = Extract<Parsed, { kind: 'command' }>;
+
+export interface Engine {
+  images: ImageStore;
+}
+
+export interface CommandContext {
+  io: ClientIO;
+  cmd: ParsedCommand;
+  engine: Engine;
+}
+
+/** A handler returns the exit status (or a promise of it, for commands that wait). */
+export type Handler = (ctx: CommandContext) => number | Promise<number>;
