@@ -73,6 +73,13 @@ export function writeText(path: string, text: string): void {
   }
 }
 
+/** A write to a kernel control file (cgroup limits, /proc/sys): recorded in the x-ray trace. */
+export function writeControl(path: string, value: string): void {
+  const started = os.now();
+  writeText(path, value);
+  trace.push({ op: 'write', detail: `${value.trim()} > ${path}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+}
+
 export function readJson<T>(path: string): T | null {
   const text = readText(path);
   return text === null ? null : (JSON.parse(text) as T);
@@ -94,6 +101,19 @@ export function lstat(path: string): Stat | null {
 }
 
 export function remove(path: string): void {
+  os.remove(path);
+}
+
+/** rm -rf in-process: a busybox rm would cost a process start (~40 ms) per container. */
+export function removeTree(path: string): void {
+  const st = lstat(path);
+  if (!st) return;
+  if (st.isDir) for (const name of listDir(path)) removeTree(`${path}/${name}`);
+  os.remove(path);
+}
+
+/** rmdir (os.remove is remove(3), which also removes empty directories). */
+export function removeDir(path: string): void {
   os.remove(path);
 }
 

@@ -4,11 +4,13 @@ import { parseCommandLine } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
 import type { Engine, Handler } from './context';
 import { imagesCommand } from './images';
+import { runCommand } from './run';
 import { versionCommand, versionLine } from './version';
 
 const HANDLERS: Record<string, Handler> = {
   'version': ({ io }) => versionCommand(io),
   'image ls': imagesCommand,
+  'container run': runCommand,
 };
 
 export function makeCli(engine: Engine) {

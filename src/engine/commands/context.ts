@@ -1,12 +1,14 @@
 // What a command handler gets: the client's terminal, the parsed command line, the stores.
 import type { Parsed } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
+import type { ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
 
 export type ParsedCommand = Extract<Parsed, { kind: 'command' }>;
 
 export interface Engine {
   images: ImageStore;
+  containers: ContainerStore;
 }
 
 export interface CommandContext {

@@ -3,6 +3,7 @@
 import * as os from 'os';
 import * as std from 'std';
 import type { CliRequest } from './request';
+import { runInClient } from './run-request';
 
 export class ClientIO {
   private readonly stdoutFile: std.FILE | null;
@@ -23,6 +24,11 @@ export class ClientIO {
   err(text: string): void {
     this.stderrFile?.puts(text);
     this.stderrFile?.flush();
+  }
+
+  /** Runs a container in the client process (foreground `docker run`); resolves with its exit status. */
+  runContainer(specPath: string): Promise<number> {
+    return runInClient(this.conn, specPath);
   }
 
   /** Ends the command: the client exits with `code`. */

@@ -3,6 +3,8 @@
 import * as std from 'std';
 import { makeCli } from '../commands/cli';
 import * as kernel from '../kernel';
+import { finishContainer, markExited } from '../runtime/lifecycle';
+import { ContainerStore } from '../store/container-store';
 import { ImageStore } from '../store/image-store';
 import { serve } from './server';
 
@@ -17,5 +19,13 @@ try {
 } catch (error) {
   std.err.puts(`dockhandd: loading images: ${String(error)}\n`);
 }
-serve(makeCli({ images }));
+const containers = new ContainerStore();
+containers.load();
+// A container marked running when the daemon (re)starts lost its launcher: clean it up now.
+for (const record of containers.list().filter((c) => c.State.Running)) {
+  finishContainer(record);
+  markExited(containers, record, 137);
+  if (record.HostConfig.AutoRemove) containers.remove(record.Id);
+}
+serve(makeCli({ images, containers }));
 std.err.puts(`dockhandd: listening on /run/dockhand/engine.sock (${images.list().length} images)\n`);

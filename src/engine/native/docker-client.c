@@ -7,7 +7,9 @@
  *
  * Request: NUL-terminated strings (src/engine/daemon/request.ts parses them):
  *   "dockhand-cli/1", cwd, isatty flags of fds 0-2 ("010"), "COLS ROWS", argc, argv[0..argc-1]
- * Replies: lines; "exit N" ends the command.
+ * Replies: lines. "run SPEC": become the container now (dockhand-run.c's launch), in the
+ * student's own session so the terminal and job control are the container's, then answer
+ * "status N". "exit N" ends the command.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -65,6 +67,14 @@ static int send_request(int fd) {
     return n == (ssize_t)request_len ? 0 : -1;
 }
 
+int launch(const char *spec_path);
+
+static void send_status(int fd, int status) {
+    char line[32];
+    int n = snprintf(line, sizeof line, "status %d\n", status);
+    if (write(fd, line, n) != n) { /* the daemon went away: the exit below reports it */ }
+}
+
 /* Reads reply lines until "exit N"; returns N, or -1 if the daemon went away first. */
 static int wait_for_exit(int fd) {
     char line[512];
@@ -81,6 +91,7 @@ static int wait_for_exit(int fd) {
         line[len] = 0;
         len = 0;
         if (strncmp(line, "exit ", 5) == 0) return atoi(line + 5);
+        if (strncmp(line, "run ", 4) == 0) send_status(fd, launch(line + 4));
     }
 }
 

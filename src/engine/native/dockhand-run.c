@@ -3,10 +3,9 @@
  * own C part (QuickJS cannot call clone, pivot_root or capset). The engine daemon writes
  * the spec; this program:
  *
- *   join the cgroup ─ unshare(mnt, uts, ipc, net, pid) ─ fork ─┬─ parent: wait, forward
- *                                                             │  signals, exit with the
- *                                                             │  child's status
- *                                                             └─ child = PID 1 inside:
+ *   unshare(mnt, uts, ipc, net, pid) ─ fork ─┬─ parent: wait, forward signals, exit
+ *                                            │  with the child's status
+ *                                            └─ child = PID 1 inside: join the cgroup ─
  *      private mounts ─ bind rootfs ─ /proc /dev /dev/pts /dev/shm /sys ─ bind mounts
  *      ─ pivot_root ─ masked and read-only paths ─ hostname ─ capabilities ─ user ─ exec
  *
@@ -15,6 +14,7 @@
  *   cwd PATH           uid N      gid N      cgroup PATH     readonly 0|1
  *   env K=V (repeated) arg A (repeated, argv in order)      cap NAME (repeated: kept)
  *   bind SRC DST [ro]  mask PATH   ro-path PATH   privileged 0|1
+ * Values escape backslash and newline as \\ and \n.   stdin-null 1: stdin is /dev/null.
  * Exit status: the command's; 125 when the container could not be set up, 126 when the
  * command cannot be invoked, 127 when it is not found (as Docker).
  */
@@ -41,7 +41,7 @@
 
 struct spec {
     char *rootfs, *hostname, *cwd, *cgroup;
-    int uid, gid, readonly, privileged, ns_flags, pid_ns;
+    int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null;
     char *env[MAX_ITEMS + 1], *args[MAX_ITEMS + 1], *masks[MAX_ITEMS], *ro_paths[MAX_ITEMS];
     char *bind_src[MAX_ITEMS], *bind_dst[MAX_ITEMS];
     int bind_ro[MAX_ITEMS];
@@ -71,6 +71,17 @@ static void die(int code, const char *fmt, ...) {
     _exit(code);
 }
 
+/* A copy of a spec value with \\ and \n turned back into backslash and newline. */
+static char *unescape(const char *value) {
+    char *out = malloc(strlen(value) + 1), *o = out;
+    for (const char *p = value; *p; p++) {
+        if (*p == '\\' && p[1]) { p++; *o++ = *p == 'n' ? '\n' : *p; }
+        else *o++ = *p;
+    }
+    *o = 0;
+    return out;
+}
+
 static void parse_spec(const char *path, struct spec *s) {
     FILE *f = fopen(path, "r");
     if (!f) die(125, "cannot read spec %s: %s", path, strerror(errno));
@@ -84,7 +95,7 @@ static void parse_spec(const char *path, struct spec *s) {
         char *value = strchr(line, ' ');
         if (!value) continue;
         *value++ = 0;
-        char *v = strdup(value);
+        char *v = unescape(value);
         if (!strcmp(line, "rootfs")) s->rootfs = v;
         else if (!strcmp(line, "hostname")) s->hostname = v;
         else if (!strcmp(line, "cwd")) s->cwd = v;
@@ -93,6 +104,7 @@ static void parse_spec(const char *path, struct spec *s) {
         else if (!strcmp(line, "gid")) s->gid = atoi(v);
         else if (!strcmp(line, "readonly")) s->readonly = atoi(v);
         else if (!strcmp(line, "privileged")) s->privileged = atoi(v);
+        else if (!strcmp(line, "stdin-null")) s->stdin_null = atoi(v);
         else if (!strcmp(line, "env") && s->nenv < MAX_ITEMS) s->env[s->nenv++] = v;
         else if (!strcmp(line, "arg") && s->nargs < MAX_ITEMS) s->args[s->nargs++] = v;
         else if (!strcmp(line, "mask") && s->nmasks < MAX_ITEMS) s->masks[s->nmasks++] = v;
@@ -263,23 +275,26 @@ static void exec_command(struct spec *s) {
 static pid_t child_pid;
 static void forward(int sig) { if (child_pid > 0) kill(child_pid, sig); }
 
-int run_main(int argc, char **argv) {
-    struct spec s;
-    if (argc != 2) {
-        fprintf(stderr, "usage: dockhand-run SPEC\n");
-        return 125;
-    }
-    parse_spec(argv[1], &s);
-    if (s.cgroup) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/cgroup.procs", s.cgroup);
-        FILE *f = fopen(path, "w");
-        if (!f || fprintf(f, "%d\n", getpid()) < 0 || fclose(f) != 0) die(125, "joining cgroup %s: %s", s.cgroup, strerror(errno));
-    }
+/* Sets up and runs the container described by the spec file; returns its exit status. */
+int launch(const char *spec_path) {
+    static struct spec s;
+    parse_spec(spec_path, &s);
     must(unshare(s.ns_flags | (s.pid_ns ? CLONE_NEWPID : 0)), "unshare", "namespaces");
     child_pid = fork();
     if (child_pid < 0) die(125, "fork: %s", strerror(errno));
     if (child_pid == 0) {
+        /* Only the container joins its cgroup ("0" = the writer), so the group empties and
+           can be removed as soon as the container is gone, while the launcher reports. */
+        if (s.cgroup) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/cgroup.procs", s.cgroup);
+            FILE *f = fopen(path, "w");
+            if (!f || fputs("0\n", f) < 0 || fclose(f) != 0) die(125, "joining cgroup %s: %s", s.cgroup, strerror(errno));
+        }
+        if (s.stdin_null) {
+            int fd = open("/dev/null", O_RDONLY);
+            if (fd >= 0 && fd != 0) { dup2(fd, 0); close(fd); }
+        }
         if (s.hostname && (s.ns_flags & CLONE_NEWUTS)) must(sethostname(s.hostname, strlen(s.hostname)), "sethostname", s.hostname);
         set_up_root(&s);
         protect_paths(&s);
@@ -296,4 +311,12 @@ int run_main(int argc, char **argv) {
     int status;
     while (waitpid(child_pid, &status, 0) < 0) if (errno != EINTR) die(125, "waitpid: %s", strerror(errno));
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int run_main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: dockhand-run SPEC\n");
+        return 125;
+    }
+    return launch(argv[1]);
 }

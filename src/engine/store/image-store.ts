@@ -39,6 +39,8 @@ export const layerDir = (diffId: string) => `${LAYERS}/${hex(diffId)}`;
 
 export class ImageStore {
   private images: StoredImage[] = [];
+  /** what each typed reference resolved to (parsing a reference is slow in the guest's QuickJS) */
+  private readonly found = new Map<string, StoredImage | null>();
 
   /** Reads the layout; imports an OCI archive (the base images at first boot) when given. */
   load(importArchive?: string): void {
@@ -50,6 +52,7 @@ export class ImageStore {
     }
     if (importArchive && kernel.exists(importArchive)) this.importArchive(importArchive);
     this.images = this.readIndex();
+    this.found.clear();
   }
 
   list(): readonly StoredImage[] {
@@ -58,6 +61,11 @@ export class ImageStore {
 
   /** Finds an image by reference (`busybox`, `lua:5.4`), full or short ID. */
   find(text: string): StoredImage | null {
+    if (!this.found.has(text)) this.found.set(text, this.lookup(text));
+    return this.found.get(text)!;
+  }
+
+  private lookup(text: string): StoredImage | null {
     const byId = this.images.filter((i) => i.id.startsWith(hex(text)) && /^[a-f0-9]{6,64}$/.test(hex(text)));
     if (byId.length === 1) return byId[0];
     const ref = parseNormalizedNamed(text);

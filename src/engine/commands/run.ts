@@ -1,0 +1,43 @@
+// `docker run`: create the container, then run it in the foreground in the client's own
+// process (the student's terminal, job control, exit status), or detached (-d).
+import { flagBool } from '../cli/parse';
+import { createContainer, EngineError } from '../runtime/create';
+import { finishContainer, markExited, markRunning, prepareStart } from '../runtime/lifecycle';
+import type { CommandContext } from './context';
+
+export async function runCommand({ io, cmd, engine }: CommandContext): Promise<number> {
+  const [imageRef, ...args] = cmd.args;
+  let created;
+  try {
+    created = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args);
+  } catch (error) {
+    return fail(io, error);
+  }
+  const { record, image } = created;
+  if (flagBool(cmd.flags, 'detach')) {
+    io.err('docker: -d (detached containers) is not available in Dockhand yet; run it in the foreground.\n');
+    engine.containers.remove(record.Id);
+    return 125;
+  }
+  let spec: string;
+  try {
+    spec = prepareStart(record, image);
+  } catch (error) {
+    engine.containers.remove(record.Id);
+    return fail(io, error);
+  }
+  // A --rm container's record is deleted right after: keep its state changes in memory only.
+  const persist = !record.HostConfig.AutoRemove;
+  markRunning(engine.containers, record, 0, persist);
+  const status = await io.runContainer(spec);
+  markExited(engine.containers, record, status, persist);
+  finishContainer(record);
+  if (record.HostConfig.AutoRemove) engine.containers.remove(record.Id);
+  return status;
+}
+
+function fail(io: CommandContext['io'], error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`docker: Error response from daemon: ${message}\nRun 'docker run --help' for more information\n`);
+  return error instanceof EngineError ? error.exitCode : 125;
+}

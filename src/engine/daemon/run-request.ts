@@ -1,0 +1,25 @@
+// The foreground half of `docker run`: the daemon asks the client to become the container
+// ("run SPEC"), so it runs in the student's own session with their terminal and job
+// control, and waits for the client's "status N".
+import * as os from 'os';
+import * as kernel from 'dockhand:kernel';
+import { bytesToBinary } from '../../protocol/binary-string';
+
+/** Resolves with the container's exit status; 125 if the client went away without one. */
+export function runInClient(conn: number, specPath: string): Promise<number> {
+  const line = Uint8Array.from(`run ${specPath}\n`, (c) => c.charCodeAt(0));
+  os.write(conn, line.buffer, 0, line.length);
+  return new Promise((resolve) => {
+    const buffer = new ArrayBuffer(256);
+    let text = '';
+    os.setReadHandler(conn, () => {
+      const { n } = kernel.recvFds(conn, buffer, 0, buffer.byteLength);
+      if (n > 0) text += bytesToBinary(new Uint8Array(buffer), n);
+      const match = /status (\d+)\n/.exec(text);
+      if (match || n <= 0) {
+        os.setReadHandler(conn, null);
+        resolve(match ? Number(match[1]) : 125);
+      }
+    });
+  });
+}

@@ -1,0 +1,95 @@
+// `docker create` (and the first half of `docker run`): a container record from the image's
+// config and the command line's flags, as Docker merges them.
+import { flagBool, flagList, flagNumber, flagString } from '../cli/parse';
+import type { FlagValues } from '../cli/flags';
+import * as kernel from '../kernel';
+import type { ContainerRecord, ContainerStore } from '../store/container-store';
+import { newContainerId, shortId } from '../store/ids';
+import type { ImageStore, StoredImage } from '../store/image-store';
+import { pickName, validateName } from '../store/names';
+
+export class EngineError extends Error {
+  constructor(message: string, readonly exitCode = 125) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+/** Docker's entrypoint/cmd rules: --entrypoint replaces the image's and clears its Cmd. */
+export function resolveCommand(
+  image: { Entrypoint?: string[] | null; Cmd?: string[] | null }, entrypointFlag: string | null, args: readonly string[],
+): { entrypoint: string[] | null; cmd: string[] | null } {
+  const entrypoint = entrypointFlag === null ? image.Entrypoint ?? null : entrypointFlag === '' ? null : [entrypointFlag];
+  const cmd = args.length > 0 ? [...args] : entrypointFlag === null ? image.Cmd ?? null : null;
+  return { entrypoint, cmd };
+}
+
+/** Environment: the image's, then -e (KEY=VALUE; a bare KEY is left out: the client's env is not sent). */
+export function mergeEnv(imageEnv: readonly string[], flags: readonly string[], hostname: string, tty: boolean): string[] {
+  const env = new Map<string, string>();
+  const put = (entry: string) => {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env.set(entry.slice(0, eq), entry);
+  };
+  put('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  imageEnv.forEach(put);
+  put(`HOSTNAME=${hostname}`);
+  if (tty) put('TERM=xterm');
+  flags.forEach(put);
+  if (!env.has('HOME')) put('HOME=/root');
+  return [...env.values()];
+}
+
+export function createContainer(
+  images: ImageStore, containers: ContainerStore, flags: FlagValues, changed: readonly string[], imageRef: string, args: readonly string[],
+): { record: ContainerRecord; image: StoredImage } {
+  const image = images.find(imageRef);
+  if (!image) {
+    throw new EngineError(`Unable to find image '${imageRef}' locally\ndocker: Error response from daemon: pull access denied for ${imageRef.split(':')[0]}, repository does not exist (Dockhand has no registry: see docker images).`);
+  }
+  let name = flagString(flags, 'name');
+  if (name) {
+    const valid = validateName(name);
+    if (!valid.ok) throw new EngineError(valid.error);
+    if (containers.nameTaken(name)) {
+      const owner = containers.find(name);
+      throw new EngineError(`Conflict. The container name "/${name}" is already in use by container "${owner.ok ? owner.record.Id : ''}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+  }
+  // One read of the kernel's randomness for the ID and the name (each read is a few syscalls).
+  let pool = kernel.randomBytes(64);
+  let id: string | null = newContainerId(pool.subarray(0, 32));
+  while (!id) id = newContainerId(kernel.randomBytes(32));
+  let next = 32;
+  const random = (n: number) => {
+    if (next + 4 > pool.length) { pool = kernel.randomBytes(64); next = 0; }
+    const value = ((pool[next] << 24) | (pool[next + 1] << 16) | (pool[next + 2] << 8) | pool[next + 3]) >>> 0;
+    next += 4;
+    return value % n;
+  };
+  if (!name) name = pickName(random, (n) => containers.nameTaken(n), shortId(id));
+
+  const config = image.config.config ?? {};
+  const hostname = flagString(flags, 'hostname') || shortId(id);
+  const tty = flagBool(flags, 'tty');
+  const { entrypoint, cmd } = resolveCommand(config, changed.includes('entrypoint') ? flagString(flags, 'entrypoint') : null, args);
+  const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+  if (argv.length === 0) throw new EngineError('no command specified');
+  const now = new Date().toISOString();
+  const record: ContainerRecord = {
+    Id: id, Name: `/${name}`, Created: now, Path: argv[0], Args: argv.slice(1), Image: `sha256:${image.id}`,
+    Config: {
+      Hostname: hostname, Env: mergeEnv(config.Env ?? [], flagList(flags, 'env'), hostname, tty), Cmd: cmd, Entrypoint: entrypoint,
+      WorkingDir: flagString(flags, 'workdir') || config.WorkingDir || '', User: flagString(flags, 'user') || config.User || '',
+      Tty: tty, OpenStdin: flagBool(flags, 'interactive'), Image: imageRef, Labels: {},
+    },
+    HostConfig: {
+      AutoRemove: flagBool(flags, 'rm'), Memory: flagNumber(flags, 'memory'), PidsLimit: flagNumber(flags, 'pids-limit'),
+      NanoCpus: Math.round(flagNumber(flags, 'cpus') * 1e9), Privileged: flagBool(flags, 'privileged'),
+      CapAdd: [...flagList(flags, 'cap-add')], CapDrop: [...flagList(flags, 'cap-drop')], ReadonlyRootfs: flagBool(flags, 'read-only'),
+    },
+    State: { Status: 'created', Running: false, Pid: 0, ExitCode: 0, StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' },
+  };
+  containers.save(record);
+  return { record, image };
+}

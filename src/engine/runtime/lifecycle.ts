@@ -1,0 +1,57 @@
+// Starting and finishing a container: everything around the launcher — rootfs, /etc files,
+// cgroup, the spec — and the clean-up afterwards (nothing left mounted or behind).
+import * as kernel from '../kernel';
+import { containerDir, type ContainerRecord, type ContainerStore } from '../store/container-store';
+import type { StoredImage } from '../store/image-store';
+import { EngineError } from './create';
+import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
+import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
+import { renderSpec, resolveUser } from './spec';
+
+/** Prepares a created container to run; returns the path of its launch spec. */
+export function prepareStart(record: ContainerRecord, image: StoredImage): string {
+  const id = record.Id;
+  mountRootfs(id, image);
+  try {
+    const binds = writeEtcFiles(id, record.Config.Hostname);
+    const user = resolveUser(
+      record.Config.User,
+      kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '', kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '',
+    );
+    if ('error' in user) throw new EngineError(user.error, 126);
+    const cgroup = createCgroup(id, {
+      memory: record.HostConfig.Memory, pidsLimit: record.HostConfig.PidsLimit, nanoCpus: record.HostConfig.NanoCpus,
+    });
+    const spec = renderSpec({
+      rootfs: rootfsPath(id), hostname: record.Config.Hostname, cwd: record.Config.WorkingDir || '/',
+      env: record.Config.Env, args: [record.Path, ...record.Args], uid: user.uid, gid: user.gid, cgroup,
+      privileged: record.HostConfig.Privileged, readonly: record.HostConfig.ReadonlyRootfs,
+      capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop, binds, stdinNull: !record.Config.OpenStdin,
+    });
+    kernel.writeText(`${containerDir(id)}/spec`, spec);
+    return `${containerDir(id)}/spec`;
+  } catch (error) {
+    finishContainer(record);
+    throw error;
+  }
+}
+
+export function markRunning(containers: ContainerStore, record: ContainerRecord, pid: number, persist = true): void {
+  record.State = { ...record.State, Status: 'running', Running: true, Pid: pid, StartedAt: new Date().toISOString() };
+  containers.save(record, persist);
+}
+
+export function markExited(containers: ContainerStore, record: ContainerRecord, exitCode: number, persist = true): void {
+  record.State = { ...record.State, Status: 'exited', Running: false, Pid: 0, ExitCode: exitCode, FinishedAt: new Date().toISOString() };
+  containers.save(record, persist);
+}
+
+/** Unmounts the rootfs and removes the cgroup; the writable layer (upper) stays for docker diff/commit. */
+export function finishContainer(record: ContainerRecord): void {
+  try {
+    unmountRootfs(record.Id);
+  } catch {
+    // not mounted (a failed start): nothing to undo
+  }
+  if (kernel.exists(cgroupPath(record.Id))) removeCgroup(record.Id);
+}

@@ -1,0 +1,29 @@
+// A container's root file system: the image's read-only layers under a writable upper dir,
+// joined by overlayfs — copy-up and whiteouts happen in <container>/upper.
+import * as kernel from '../kernel';
+import { containerDir } from '../store/container-store';
+import { layerDir, type StoredImage } from '../store/image-store';
+
+export const rootfsPath = (id: string) => `${containerDir(id)}/merged`;
+
+export function mountRootfs(id: string, image: StoredImage): void {
+  const dir = containerDir(id);
+  kernel.mkdirs(`${dir}/upper`);
+  kernel.mkdirs(`${dir}/work`);
+  kernel.mkdirs(`${dir}/merged`);
+  // overlayfs wants the top-most lower layer first; diff_ids are bottom layer first
+  kernel.mountOverlay([...image.diffIds].reverse().map(layerDir), `${dir}/upper`, `${dir}/work`, `${dir}/merged`);
+}
+
+export function unmountRootfs(id: string): void {
+  if (kernel.exists(`${rootfsPath(id)}/bin`) || kernel.listDir(rootfsPath(id)).length > 0) kernel.unmount(rootfsPath(id));
+}
+
+/** /etc/hostname, /etc/hosts and /etc/resolv.conf, bind-mounted into the container as Docker does. */
+export function writeEtcFiles(id: string, hostname: string): { source: string; target: string; readonly: boolean }[] {
+  const dir = containerDir(id);
+  kernel.writeText(`${dir}/hostname`, `${hostname}\n`);
+  kernel.writeText(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
+  kernel.writeText(`${dir}/resolv.conf`, '');
+  return ['hostname', 'hosts', 'resolv.conf'].map((name) => ({ source: `${dir}/${name}`, target: `/etc/${name}`, readonly: false }));
+}

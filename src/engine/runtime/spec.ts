@@ -1,0 +1,104 @@
+// The launch spec for dockhand-run (src/engine/native/dockhand-run.c): plain text, one
+// "key value" per line, so a student can `cat` exactly what the engine asked the kernel for.
+// Values escape backslash and newline as \\ and \n (sh -c scripts may span lines).
+// Pure logic: what to run comes from the image config and the `docker run` flags.
+
+/** Docker's default capabilities (moby oci/caps/defaults.go). */
+export const DEFAULT_CAPS = [
+  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FSETID', 'CAP_FOWNER', 'CAP_MKNOD', 'CAP_NET_RAW', 'CAP_SETGID',
+  'CAP_SETUID', 'CAP_SETFCAP', 'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE', 'CAP_SYS_CHROOT', 'CAP_KILL', 'CAP_AUDIT_WRITE',
+] as const;
+
+/** Every capability of Linux 6.12, in number order (for --cap-add ALL). */
+export const ALL_CAPS = [
+  'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID',
+  'CAP_SETUID', 'CAP_SETPCAP', 'CAP_LINUX_IMMUTABLE', 'CAP_NET_BIND_SERVICE', 'CAP_NET_BROADCAST', 'CAP_NET_ADMIN',
+  'CAP_NET_RAW', 'CAP_IPC_LOCK', 'CAP_IPC_OWNER', 'CAP_SYS_MODULE', 'CAP_SYS_RAWIO', 'CAP_SYS_CHROOT', 'CAP_SYS_PTRACE',
+  'CAP_SYS_PACCT', 'CAP_SYS_ADMIN', 'CAP_SYS_BOOT', 'CAP_SYS_NICE', 'CAP_SYS_RESOURCE', 'CAP_SYS_TIME',
+  'CAP_SYS_TTY_CONFIG', 'CAP_MKNOD', 'CAP_LEASE', 'CAP_AUDIT_WRITE', 'CAP_AUDIT_CONTROL', 'CAP_SETFCAP',
+  'CAP_MAC_OVERRIDE', 'CAP_MAC_ADMIN', 'CAP_SYSLOG', 'CAP_WAKE_ALARM', 'CAP_BLOCK_SUSPEND', 'CAP_AUDIT_READ',
+  'CAP_PERFMON', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE',
+] as const;
+
+/** Docker's default masked and read-only paths (moby oci/defaults.go). */
+export const MASKED_PATHS = [
+  '/proc/asound', '/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list',
+  '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap',
+];
+export const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+
+export interface LaunchSpec {
+  rootfs: string;
+  hostname: string;
+  cwd: string;
+  env: string[];
+  args: string[];
+  uid: number;
+  gid: number;
+  cgroup: string;
+  privileged: boolean;
+  readonly: boolean;
+  capAdd: string[];
+  capDrop: string[];
+  binds: { source: string; target: string; readonly: boolean }[];
+  /** no -i: the container's stdin is /dev/null, as in Docker */
+  stdinNull: boolean;
+}
+
+/** `chown` → `CAP_CHOWN`; `ALL` stays `ALL` (Docker accepts both spellings). */
+export function normalizeCap(name: string): string {
+  const upper = name.trim().toUpperCase();
+  return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+}
+
+/** The capabilities kept: Docker's defaults, plus --cap-add, minus --cap-drop (ALL allowed on both). */
+export function effectiveCaps(capAdd: readonly string[], capDrop: readonly string[], allCaps: readonly string[]): string[] {
+  const add = capAdd.map(normalizeCap);
+  const drop = capDrop.map(normalizeCap);
+  let caps: string[] = add.includes('ALL') ? [...allCaps] : [...DEFAULT_CAPS, ...add];
+  if (drop.includes('ALL')) caps = add.includes('ALL') ? caps : add.filter((c) => c !== 'ALL');
+  else caps = caps.filter((c) => !drop.includes(c));
+  return [...new Set(caps)];
+}
+
+export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CAPS): string {
+  const lines = [
+    `rootfs ${spec.rootfs}`,
+    'namespaces pid mnt uts ipc net',
+    `hostname ${spec.hostname}`,
+    `cwd ${spec.cwd || '/'}`,
+    `uid ${spec.uid}`,
+    `gid ${spec.gid}`,
+    `cgroup ${spec.cgroup}`,
+    `privileged ${spec.privileged ? 1 : 0}`,
+    `readonly ${spec.readonly ? 1 : 0}`,
+    ...(spec.stdinNull ? ['stdin-null 1'] : []),
+    ...spec.env.map((e) => `env ${e}`),
+    ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
+    ...(spec.privileged ? [] : MASKED_PATHS.map((p) => `mask ${p}`)),
+    ...(spec.privileged ? [] : READONLY_PATHS.map((p) => `ro-path ${p}`)),
+    ...spec.binds.map((b) => `bind ${b.source} ${b.target}${b.readonly ? ' ro' : ''}`),
+    ...spec.args.map((a) => `arg ${a}`),
+  ];
+  const escape = (line: string) => (line.includes('\\') || line.includes('\n') ? line.replaceAll('\\', '\\\\').replaceAll('\n', '\\n') : line);
+  return lines.map(escape).join('\n') + '\n';
+}
+
+/**
+ * `-u` / the image's User: "uid[:gid]" or "name[:group]", names looked up in the
+ * container's own /etc/passwd and /etc/group (as Docker does, not the VM's).
+ */
+export function resolveUser(user: string, passwd: string, group: string): { uid: number; gid: number } | { error: string } {
+  if (!user) return { uid: 0, gid: 0 };
+  const [u, g] = user.split(':');
+  const passwdLine = passwd.split('\n').map((l) => l.split(':')).find((f) => f[0] === u || (/^\d+$/.test(u) && f[2] === u));
+  const uid = /^\d+$/.test(u) ? Number(u) : passwdLine ? Number(passwdLine[2]) : NaN;
+  if (!Number.isFinite(uid)) return { error: `unable to find user ${u}: no matching entries in passwd file` };
+  let gid = passwdLine ? Number(passwdLine[3]) : 0;
+  if (g !== undefined) {
+    const groupLine = group.split('\n').map((l) => l.split(':')).find((f) => f[0] === g);
+    gid = /^\d+$/.test(g) ? Number(g) : groupLine ? Number(groupLine[2]) : NaN;
+    if (!Number.isFinite(gid)) return { error: `unable to find group ${g}: no matching entries in group file` };
+  }
+  return { uid, gid };
+}

@@ -1,0 +1,68 @@
+// Containers on disk: one directory per container under /var/lib/dockhand/containers/<id>,
+// with config.json (Docker's inspect field names), the overlay dirs and the launch spec.
+import * as kernel from '../kernel';
+import { findContainer } from './ids';
+
+export const CONTAINERS_ROOT = '/var/lib/dockhand/containers';
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead';
+
+export interface ContainerRecord {
+  Id: string;
+  Name: string;
+  Created: string;
+  Path: string;
+  Args: string[];
+  /** sha256:<image id> */
+  Image: string;
+  Config: {
+    Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string;
+    User: string; Tty: boolean; OpenStdin: boolean; Image: string; Labels: Record<string, string>;
+  };
+  HostConfig: {
+    AutoRemove: boolean; Memory: number; PidsLimit: number; NanoCpus: number; Privileged: boolean;
+    CapAdd: string[]; CapDrop: string[]; ReadonlyRootfs: boolean;
+  };
+  State: { Status: ContainerStatus; Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
+}
+
+export const containerDir = (id: string) => `${CONTAINERS_ROOT}/${id}`;
+
+export class ContainerStore {
+  private records = new Map<string, ContainerRecord>();
+
+  load(): void {
+    kernel.mkdirs(CONTAINERS_ROOT, 0o700);
+    for (const id of kernel.listDir(CONTAINERS_ROOT)) {
+      const record = kernel.readJson<ContainerRecord>(`${containerDir(id)}/config.json`);
+      if (record) this.records.set(id, record);
+    }
+  }
+
+  list(): ContainerRecord[] {
+    return [...this.records.values()].sort((a, b) => Date.parse(b.Created) - Date.parse(a.Created));
+  }
+
+  nameTaken(name: string): boolean {
+    return this.list().some((c) => c.Name === `/${name}`);
+  }
+
+  find(text: string): { ok: true; record: ContainerRecord } | { ok: false; error: string } {
+    const found = findContainer(this.list().map((c) => ({ id: c.Id, names: [c.Name.slice(1)], record: c })), text);
+    return found.ok ? { ok: true, record: found.item.record } : { ok: false, error: found.error };
+  }
+
+  /** Keeps the record in memory and (unless told not to) writes it to config.json. */
+  save(record: ContainerRecord, persist = true): void {
+    this.records.set(record.Id, record);
+    if (!persist) return;
+    kernel.mkdirs(containerDir(record.Id), 0o700);
+    kernel.writeText(`${containerDir(record.Id)}/config.json`, JSON.stringify(record));
+  }
+
+  /** Forgets the container and deletes its directory (the caller has unmounted it). */
+  remove(id: string): void {
+    this.records.delete(id);
+    kernel.removeTree(containerDir(id));
+  }
+}
