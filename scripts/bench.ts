@@ -88,9 +88,14 @@ try {
   });
   results.first_shell_bytes = median(snapshotBytes);
   log(`first_shell_bytes: ${snapshotBytes.join(', ')}`);
-  const cliRuns = await guestCommandMs(['docker', 'version'], Math.max(RUNS, 10));
-  results.engine_cli_start_ms = median(cliRuns);
-  log(`engine_cli_start_ms: ${cliRuns.map((t) => t.toFixed(1)).join(', ')} → median ${results.engine_cli_start_ms}`);
+  for (const [name, command] of [
+    ['engine_cli_start_ms', ['docker', 'version']],
+    ['container_run_true_ms', ['docker', 'run', '--rm', 'busybox', 'true']],
+  ] as const) {
+    const samples = await guestCommandMs([...command], Math.max(RUNS, 10));
+    results[name] = median(samples);
+    log(`${name}: ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
+  }
   results.runs = RUNS;
   console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
 } finally {
