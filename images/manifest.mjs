@@ -20,7 +20,8 @@ function walk(dir) {
 // The recipe: what makes public/vm (images/ but the container images, which have their own
 // manifest in public/images), plus the engine's C code that is built into qjs.
 const recipe = createHash('sha256');
-const recipeFiles = [...walk(images).filter((f) => !relative(images, f).startsWith('containers/')), ...walk(join(repo, 'src/engine/native'))];
+const recipeFiles = [...walk(images).filter((f) => !relative(images, f).startsWith('containers/')), ...walk(join(repo, 'src/engine/native'))]
+  .filter((f) => !f.endsWith('.md')); // documentation is not part of the recipe
 for (const f of recipeFiles) {
   recipe.update(relative(repo, f) + '\0').update(readFileSync(f));
 }
