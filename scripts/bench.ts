@@ -38,7 +38,7 @@ async function nodeBoot(mode: 'cold' | 'snapshot'): Promise<number> {
  * Times guest commands from inside the guest (QuickJS's os.exec and os.now, a ms clock with µs resolution), so
  * the numbers are the student's wait and not the control channel's. Returns ms per run.
  */
-async function guestCommandMs(command: string[], runs: number): Promise<number[]> {
+async function guestCommandMs(command: string[], runs: number, cleanup?: string[]): Promise<number[]> {
   const guest = await bootNodeGuest();
   try {
     const script = `import * as os from 'os';
@@ -47,6 +47,7 @@ async function guestCommandMs(command: string[], runs: number): Promise<number[]
         const t = os.now();
         os.exec(${JSON.stringify(command)}, { stdout: os.open('/dev/null', os.O_WRONLY) });
         times.push(os.now() - t); // os.now() is in ms, with µs resolution
+        ${cleanup ? `os.exec(${JSON.stringify(cleanup)}, { stdout: os.open('/dev/null', os.O_WRONLY) }); // not timed` : ''}
       }
       print(JSON.stringify(times.slice(1)));`; // the first run warms the page cache and JIT
     await guest.putFile('bench.mjs', new TextEncoder().encode(script));
@@ -95,6 +96,14 @@ try {
     const samples = await guestCommandMs([...command], Math.max(RUNS, 10));
     results[name] = median(samples);
     log(`${name}: ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
+  }
+  // ten detached containers started one after the other (total); killed (and --rm'd) after each run, untimed
+  {
+    const start10 = ['sh', '-c', 'for i in 0 1 2 3 4 5 6 7 8 9; do docker run -d --rm busybox sleep 1000; done'];
+    const killAll = ['sh', '-c', 'for c in $(ls /var/lib/dockhand/containers); do docker kill $c; done 2>/dev/null; sleep 1'];
+    const samples = await guestCommandMs(start10, Math.max(RUNS, 3), killAll);
+    results.container_run_10_ms = median(samples);
+    log(`container_run_10_ms: ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results.container_run_10_ms}`);
   }
   results.runs = RUNS;
   console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));

@@ -5,6 +5,7 @@
 import * as os from 'os';
 import * as std from 'std';
 import * as native from 'dockhand:kernel';
+import { bytesToBinary } from '../protocol/binary-string';
 
 export class KernelError extends Error {
   constructor(readonly operation: string, readonly errno: number) {
@@ -91,13 +92,23 @@ export function listDir(path: string): string[] {
   return names.filter((n) => n !== '.' && n !== '..');
 }
 
-export interface Stat { mode: number; size: number; isDir: boolean; isSymlink: boolean; rdev: number }
+export interface Stat {
+  mode: number; size: number; isDir: boolean; isSymlink: boolean; rdev: number;
+  /** a character device (with rdev 0: an overlay whiteout) */
+  isCharDevice: boolean;
+  isFile: boolean;
+  /** seconds since the epoch */
+  mtime: number;
+}
 
 export function lstat(path: string): Stat | null {
   const [st, err] = os.lstat(path);
   if (err !== 0) return null;
   const type = st.mode & os.S_IFMT;
-  return { mode: st.mode, size: st.size, isDir: type === os.S_IFDIR, isSymlink: type === os.S_IFLNK, rdev: st.rdev };
+  return {
+    mode: st.mode, size: st.size, isDir: type === os.S_IFDIR, isSymlink: type === os.S_IFLNK, rdev: st.rdev,
+    isCharDevice: type === os.S_IFCHR, isFile: type === os.S_IFREG, mtime: Math.floor(st.mtime / 1000),
+  };
 }
 
 export function remove(path: string): void {
@@ -110,6 +121,16 @@ export function removeTree(path: string): void {
   if (!st) return;
   if (st.isDir) for (const name of listDir(path)) removeTree(`${path}/${name}`);
   os.remove(path);
+}
+
+/** Bytes of the regular files under a directory (du's apparent size, without directories). */
+export function treeSize(path: string): number {
+  let size = 0;
+  for (const name of listDir(path)) {
+    const st = lstat(`${path}/${name}`);
+    if (st) size += st.isDir ? treeSize(`${path}/${name}`) : st.isFile ? st.size : 0;
+  }
+  return size;
 }
 
 /** rmdir (os.remove is remove(3), which also removes empty directories). */
@@ -130,6 +151,47 @@ export function runProgram(argv: string[], options: { cwd?: string; quiet?: bool
   if (devnull >= 0) os.close(devnull);
   trace.push({ op: 'exec', detail: argv.join(' '), ms: Math.round((os.now() - started) * 1000) / 1000 });
   return status;
+}
+
+/** kill(2); recorded in the x-ray trace. Returns 0 or a negative errno. */
+export function kill(pid: number, signal: number): number {
+  const started = os.now();
+  const r = os.kill(pid, signal);
+  trace.push({ op: 'kill', detail: `${signal} → ${pid}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  return r;
+}
+
+/** Whether a process is still there and not a zombie (its /proc/<pid>/stat state). */
+export function processAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  const stat = readText(`/proc/${pid}/stat`);
+  if (stat === null) return false;
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
+}
+
+/** One line typed on fd (a client's stdin), without its newline; null at end of file. Does not block the daemon. */
+export function readLine(fd: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    let text = '';
+    const buffer = new ArrayBuffer(256);
+    os.setReadHandler(fd, () => {
+      const n = os.read(fd, buffer, 0, buffer.byteLength);
+      const chunk = n > 0 ? String.fromCharCode.apply(null, new Uint8Array(buffer, 0, n) as unknown as number[]) : '';
+      text += chunk;
+      const newline = text.indexOf('\n');
+      if (n > 0 && newline < 0 && text.length < 4096) return;
+      os.setReadHandler(fd, null);
+      resolve(newline >= 0 ? text.slice(0, newline) : text === '' ? null : text);
+    });
+  });
+}
+
+/** Resolves after `ms` milliseconds (the daemon's event loop keeps serving others meanwhile). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    os.setTimeout(resolve, ms);
+  });
 }
 
 /** Random bytes from the kernel (IDs, names). */
@@ -164,4 +226,103 @@ export function setOpaque(dir: string): void {
 
 export function isOpaque(dir: string): boolean {
   return native.lgetxattr(dir, 'trusted.overlay.opaque') === 'y';
+}
+
+// ---- processes beside the daemon (detached containers, their launchers) ----
+
+/** Starts a program without waiting (no shell); its stdin/stdout/stderr are the fds given. Returns its pid. */
+export function spawn(argv: string[], fds: { stdin: number; stdout: number; stderr: number }): number {
+  const started = os.now();
+  const pid = os.exec(argv, { block: false, usePath: false, ...fds });
+  trace.push({ op: 'exec', detail: `${argv.join(' ')} &`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  if (pid < 0) throw new KernelError(`exec ${argv[0]}`, -pid);
+  return pid;
+}
+
+export function openFd(path: string, flags: number, mode = 0o644): number {
+  const fd = os.open(path, flags, mode);
+  if (fd < 0) throw new KernelError(`open ${path}`, -fd);
+  return fd;
+}
+
+export const O = { RDONLY: os.O_RDONLY, WRONLY: os.O_WRONLY, RDWR: os.O_RDWR };
+
+export function closeFd(fd: number): void {
+  os.close(fd);
+}
+
+export function makePipe(): [number, number] {
+  const fds = os.pipe();
+  if (!fds) throw new Error('pipe failed');
+  return fds;
+}
+
+/** Reads what is available from fd (up to max bytes) as a binary string; null at end of file. */
+export function readChunk(fd: number, max = 65536): string | null {
+  const buffer = new ArrayBuffer(max);
+  const n = os.read(fd, buffer, 0, max);
+  return n > 0 ? bytesToBinary(new Uint8Array(buffer), n) : null;
+}
+
+/** Everything written to a pipe until its writers close it (binary string), without blocking the daemon. */
+export function readUntilEof(fd: number): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    os.setReadHandler(fd, () => {
+      const chunk = readChunk(fd, 4096);
+      if (chunk !== null) {
+        text += chunk;
+        return;
+      }
+      os.setReadHandler(fd, null);
+      os.close(fd);
+      resolve(text);
+    });
+  });
+}
+
+/** Children the daemon started, and what to do when each exits (reaped on SIGCHLD, by pid: never waitpid(-1)). */
+const children = new Map<number, (status: number) => void>();
+let sigchldInstalled = false;
+
+function reapChildren(): void {
+  for (const [pid, onExit] of [...children]) {
+    const [ret, status] = os.waitpid(pid, os.WNOHANG);
+    if (ret !== pid) continue;
+    children.delete(pid);
+    const signal = status & 0x7f;
+    onExit(signal === 0 ? (status >> 8) & 0xff : 128 + signal);
+  }
+}
+
+/** Calls onExit with the child's exit status (128+N when killed by signal N) once it has exited. */
+export function watchChild(pid: number, onExit: (status: number) => void): void {
+  if (!sigchldInstalled) {
+    sigchldInstalled = true;
+    os.signal(os.SIGCHLD, reapChildren);
+  }
+  children.set(pid, onExit);
+  reapChildren(); // it may have exited already
+}
+
+/** kill(2); false when the process does not exist (any more). */
+export function sendSignal(pid: number, signal: number): boolean {
+  if (pid <= 0) return false;
+  const started = os.now();
+  const r = os.kill(pid, signal);
+  if (signal !== 0) trace.push({ op: 'kill', detail: `${signal} → ${pid}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  return r === 0;
+}
+
+export function after(ms: number, fn: () => void): unknown {
+  return os.setTimeout(fn, ms);
+}
+
+export function cancel(timer: unknown): void {
+  os.clearTimeout(timer);
+}
+
+/** Ignores SIGPIPE: a client that went away must not take the daemon with it. */
+export function ignoreSigpipe(): void {
+  os.signal(os.SIGPIPE, () => {});
 }

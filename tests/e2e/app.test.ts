@@ -42,6 +42,12 @@ describe('the app in Chromium', () => {
     await waitForTerminalLine(page, '6.12.117');
   }, 120_000);
 
+  it('runs a container from the page\'s terminal, as a student would', async () => {
+    await openUntilPrompt(page, server.url);
+    await typeCommand(page, 'docker run --rm busybox sh -c "echo hello from \\$(hostname)"');
+    await page.waitForFunction(() => /hello from [0-9a-f]{12}/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), null, { timeout: 30_000 });
+  }, 120_000);
+
   it('boots the kernel from scratch through BIOS, kernel and init', async () => {
     await openUntilPrompt(page, server.url, '?boot=cold', 120_000);
     expect(await phasesSeen()).toEqual(expect.arrayContaining(['download', 'bios', 'kernel', 'userland']));

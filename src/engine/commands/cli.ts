@@ -4,13 +4,40 @@ import { parseCommandLine } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
 import type { Engine, Handler } from './context';
 import { imagesCommand } from './images';
+import { diffCommand } from './diff';
+import { historyCommand } from './history';
+import { containerInspectCommand, imageInspectCommand, inspectCommand } from './inspect';
+import { psCommand } from './ps';
+import { pruneCommand, rmCommand } from './rm';
+import { topCommand } from './top';
 import { runCommand } from './run';
+import { createCommand } from './create';
+import { execCommand } from './exec';
+import { logsCommand } from './logs';
+import { startCommand } from './start';
+import { killCommand, restartCommand, stopCommand } from './stop';
 import { versionCommand, versionLine } from './version';
 
 const HANDLERS: Record<string, Handler> = {
   'version': ({ io }) => versionCommand(io),
   'image ls': imagesCommand,
   'container run': runCommand,
+  'container create': createCommand,
+  'container start': startCommand,
+  'container stop': stopCommand,
+  'container restart': restartCommand,
+  'container kill': killCommand,
+  'container logs': logsCommand,
+  'container exec': execCommand,
+  'container ls': psCommand,
+  'container rm': rmCommand,
+  'container prune': pruneCommand,
+  'container inspect': containerInspectCommand,
+  'image inspect': imageInspectCommand,
+  'inspect': inspectCommand,
+  'container diff': diffCommand,
+  'image history': historyCommand,
+  'container top': topCommand,
 };
 
 export function makeCli(engine: Engine) {

@@ -1,8 +1,10 @@
 // `docker run`: create the container, then run it in the foreground in the client's own
-// process (the student's terminal, job control, exit status), or detached (-d).
+// process (the student's terminal, job control, exit status), or detached (-d): the daemon
+// starts it beside itself and prints its ID.
 import { flagBool } from '../cli/parse';
 import { createContainer, EngineError } from '../runtime/create';
-import { finishContainer, markExited, markRunning, prepareStart } from '../runtime/lifecycle';
+import { markRunning, prepareStart } from '../runtime/lifecycle';
+import { containerExited, startDetached } from '../runtime/supervisor';
 import type { CommandContext } from './context';
 
 export async function runCommand({ io, cmd, engine }: CommandContext): Promise<number> {
@@ -15,9 +17,15 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
   }
   const { record, image } = created;
   if (flagBool(cmd.flags, 'detach')) {
-    io.err('docker: -d (detached containers) is not available in Dockhand yet; run it in the foreground.\n');
-    engine.containers.remove(record.Id);
-    return 125;
+    const started = await startDetached(engine, record);
+    if (!started.ok) {
+      // a start error (not a usage error): Docker prints no help line for it
+      engine.containers.remove(record.Id);
+      io.err(`docker: Error response from daemon: ${started.message}\n`);
+      return started.exitCode;
+    }
+    io.out(record.Id + '\n');
+    return 0;
   }
   let spec: string;
   try {
@@ -29,10 +37,8 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
   // A --rm container's record is deleted right after: keep its state changes in memory only.
   const persist = !record.HostConfig.AutoRemove;
   markRunning(engine.containers, record, 0, persist);
-  const status = await io.runContainer(spec);
-  markExited(engine.containers, record, status, persist);
-  finishContainer(record);
-  if (record.HostConfig.AutoRemove) engine.containers.remove(record.Id);
+  const status = await io.runContainer(spec, (pid) => markRunning(engine.containers, record, pid, persist));
+  containerExited(engine, record, status);
   return status;
 }
 

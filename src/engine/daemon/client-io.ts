@@ -27,8 +27,20 @@ export class ClientIO {
   }
 
   /** Runs a container in the client process (foreground `docker run`); resolves with its exit status. */
-  runContainer(specPath: string): Promise<number> {
-    return runInClient(this.conn, specPath);
+  runContainer(specPath: string, onPid?: (pid: number) => void): Promise<number> {
+    return runInClient(this.conn, specPath, onPid);
+  }
+
+  /** Calls onHangup if the client goes away (Ctrl-C on docker logs -f); returns a function that stops watching. */
+  watchHangup(onHangup: () => void): () => void {
+    const buffer = new ArrayBuffer(64);
+    os.setReadHandler(this.conn, () => {
+      if (os.read(this.conn, buffer, 0, buffer.byteLength) <= 0) {
+        os.setReadHandler(this.conn, null);
+        onHangup();
+      }
+    });
+    return () => os.setReadHandler(this.conn, null);
   }
 
   /** Ends the command: the client exits with `code`. */

@@ -11,7 +11,13 @@ import { serve } from './server';
 /** The base images the host puts on the 9p share at first boot (public/images). */
 const BASE_IMAGES = '/mnt/host/base-images.oci.tar';
 
+kernel.ignoreSigpipe();
 const images = new ImageStore();
+const containers = new ContainerStore();
+// Listen first: a `docker` typed while the first boot still imports the base images then
+// waits in the socket's backlog (served once the loading below is done) instead of
+// finding no daemon at all.
+serve(makeCli({ images, containers }));
 try {
   images.load(BASE_IMAGES);
   // Imported: the copy on the share would only make the saved machine state bigger.
@@ -19,7 +25,6 @@ try {
 } catch (error) {
   std.err.puts(`dockhandd: loading images: ${String(error)}\n`);
 }
-const containers = new ContainerStore();
 containers.load();
 // A container marked running when the daemon (re)starts lost its launcher: clean it up now.
 for (const record of containers.list().filter((c) => c.State.Running)) {
@@ -27,5 +32,6 @@ for (const record of containers.list().filter((c) => c.State.Running)) {
   markExited(containers, record, 137);
   if (record.HostConfig.AutoRemove) containers.remove(record.Id);
 }
-serve(makeCli({ images, containers }));
+// A restart the policy had scheduled is gone with the old daemon.
+for (const record of containers.list().filter((c) => c.State.Status === 'restarting')) markExited(containers, record, record.State.ExitCode);
 std.err.puts(`dockhandd: listening on /run/dockhand/engine.sock (${images.list().length} images)\n`);

@@ -5,8 +5,11 @@ import * as os from 'os';
 import * as kernel from 'dockhand:kernel';
 import { bytesToBinary } from '../../protocol/binary-string';
 
-/** Resolves with the container's exit status; 125 if the client went away without one. */
-export function runInClient(conn: number, specPath: string): Promise<number> {
+/**
+ * Resolves with the container's exit status; 125 if the client went away without one.
+ * onPid gets the host pid of the container's PID 1 (the client's "pid N") as soon as it runs.
+ */
+export function runInClient(conn: number, specPath: string, onPid?: (pid: number) => void): Promise<number> {
   const line = Uint8Array.from(`run ${specPath}\n`, (c) => c.charCodeAt(0));
   os.write(conn, line.buffer, 0, line.length);
   return new Promise((resolve) => {
@@ -15,6 +18,11 @@ export function runInClient(conn: number, specPath: string): Promise<number> {
     os.setReadHandler(conn, () => {
       const { n } = kernel.recvFds(conn, buffer, 0, buffer.byteLength);
       if (n > 0) text += bytesToBinary(new Uint8Array(buffer), n);
+      const pid = /pid (\d+)\n/.exec(text);
+      if (pid) {
+        text = text.slice(pid.index + pid[0].length);
+        onPid?.(Number(pid[1]));
+      }
       const match = /status (\d+)\n/.exec(text);
       if (match || n <= 0) {
         os.setReadHandler(conn, null);

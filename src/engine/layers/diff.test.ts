@@ -1,6 +1,6 @@
 // `docker diff` and the commit layer, planned from an overlay upper dir listing.
 import { describe, expect, it } from 'vitest';
-import { dockerDiff, formatChanges, planLayerTar, walkOrder, type LowerEntry, type UpperEntry } from './diff';
+import { dockerDiff, formatChanges, hideInitLayer, planLayerTar, walkOrder, type LowerEntry, type UpperEntry } from './diff';
 import { planUnpack } from './whiteouts';
 
 const IMAGE: LowerEntry[] = [
@@ -103,5 +103,24 @@ describe('planLayerTar', () => {
       { op: 'whiteout', path: '/etc/motd', uid: undefined, gid: undefined },
       { op: 'opaque', path: '/etc/ssl' },
     ]);
+  });
+});
+
+describe('hideInitLayer', () => {
+  const inImage = (path: string) => IMAGE.some((e) => e.path === path);
+  it('drops the bind mount points the engine made, and /etc when nothing else changed in it', () => {
+    const upper: UpperEntry[] = [
+      { path: '/etc', kind: 'dir' }, { path: '/etc/hostname', kind: 'file', size: 0 }, { path: '/etc/hosts', kind: 'file', size: 0 },
+      { path: '/root', kind: 'dir' }, { path: '/root/a', kind: 'file', size: 3 },
+    ];
+    expect(hideInitLayer(upper, inImage).map((e) => e.path)).toEqual(['/root', '/root/a']);
+  });
+
+  it('keeps /etc when something else changed in it, and a mount point the student wrote to', () => {
+    const upper: UpperEntry[] = [
+      { path: '/etc', kind: 'dir' }, { path: '/etc/hostname', kind: 'file', size: 0 }, { path: '/etc/hosts', kind: 'file', size: 12 },
+      { path: '/etc/profile', kind: 'file', size: 1 },
+    ];
+    expect(hideInitLayer(upper, inImage).map((e) => e.path)).toEqual(['/etc', '/etc/hosts', '/etc/profile']);
   });
 });

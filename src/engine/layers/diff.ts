@@ -140,3 +140,30 @@ export function planLayerTar(upper: readonly UpperEntry[]): LayerMember[] {
   }
   return members;
 }
+
+/**
+ * Mount points the engine made in the upper dir for its bind mounts (`/etc/hosts`…) when the
+ * image lacked them. Docker makes these in a separate init layer below the container's, so
+ * `docker diff` never shows them; the same paths, as moby's initlayer and setupMounts create.
+ */
+export const INIT_PATHS = ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf', '/etc/mtab', '/.dockerenv', '/dev/console', '/dev/pts', '/dev/shm', '/proc', '/sys', '/dev'];
+
+/**
+ * The upper listing without what Docker's init layer would hold: empty files and directories
+ * at INIT_PATHS that the image does not have, and directories left with nothing under them
+ * that the image has (copied up only to hold those mount points).
+ */
+export function hideInitLayer(upper: readonly UpperEntry[], inImage: (path: string) => boolean): UpperEntry[] {
+  const dropped = new Set<string>();
+  for (const entry of upper) {
+    if (!INIT_PATHS.includes(entry.path) || inImage(entry.path)) continue;
+    if ((entry.kind === 'file' && !entry.size) || entry.kind === 'dir') dropped.add(entry.path);
+  }
+  if (dropped.size === 0) return [...upper];
+  const kept = upper.filter((e) => !dropped.has(e.path) && ![...dropped].some((d) => e.path.startsWith(d + '/')));
+  // a directory of the image copied up only for the dropped mount points
+  const parents = new Set<string>();
+  for (const d of dropped) for (let [dir] = splitPath(d); dir !== '/'; [dir] = splitPath(dir)) parents.add(dir);
+  return kept.filter((e) => !(parents.has(e.path) && e.kind === 'dir' && !e.opaque && inImage(e.path)
+    && !kept.some((o) => o.path.startsWith(e.path + '/'))));
+}

@@ -8,8 +8,9 @@
  * Request: NUL-terminated strings (src/engine/daemon/request.ts parses them):
  *   "dockhand-cli/1", cwd, isatty flags of fds 0-2 ("010"), "COLS ROWS", argc, argv[0..argc-1]
  * Replies: lines. "run SPEC": become the container now (dockhand-run.c's launch), in the
- * student's own session so the terminal and job control are the container's, then answer
- * "status N". "exit N" ends the command.
+ * student's own session so the terminal and job control are the container's; it tells the
+ * daemon "pid N" (the host pid of the container's PID 1), then answers "status N".
+ * "exit N" ends the command. (docker exec works the same way, with an exec spec.)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -68,6 +69,7 @@ static int send_request(int fd) {
 }
 
 int launch(const char *spec_path);
+extern int report_fd;
 
 static void send_status(int fd, int status) {
     char line[32];
@@ -91,7 +93,10 @@ static int wait_for_exit(int fd) {
         line[len] = 0;
         len = 0;
         if (strncmp(line, "exit ", 5) == 0) return atoi(line + 5);
-        if (strncmp(line, "run ", 4) == 0) send_status(fd, launch(line + 4));
+        if (strncmp(line, "run ", 4) == 0) {
+            report_fd = fd; /* launch() tells the daemon "pid N" (the container's host pid) */
+            send_status(fd, launch(line + 4));
+        }
     }
 }
 

@@ -15,6 +15,13 @@
  *   env K=V (repeated) arg A (repeated, argv in order)      cap NAME (repeated: kept)
  *   bind SRC DST [ro]  mask PATH   ro-path PATH   privileged 0|1
  * Values escape backslash and newline as \\ and \n.   stdin-null 1: stdin is /dev/null.
+ *   pid-file PATH      the host pid of the container's PID 1 is written there right after fork
+ *   log PATH           detached (docker run -d, docker start): the launcher leaves the caller's
+ *                      session, reports "pid N" (or the error) on its stdout once the command
+ *                      has been exec'd, and then copies the container's stdout and stderr into
+ *                      PATH, one record per line: "o|e TIMESTAMP TEXT" (O|E: no newline at the end)
+ *   join PID           docker exec: enter the namespaces and cgroup of the container whose PID 1
+ *                      is PID (setns, then fork so the child is inside its pid namespace)
  * Exit status: the command's; 125 when the container could not be set up, 126 when the
  * command cannot be invoked, 127 when it is not found (as Docker).
  */
@@ -22,6 +29,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
+#include <time.h>
 #include <linux/capability.h>
 #include <sched.h>
 #include <signal.h>
@@ -40,8 +49,8 @@
 #define MAX_ITEMS 256
 
 struct spec {
-    char *rootfs, *hostname, *cwd, *cgroup;
-    int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null;
+    char *rootfs, *hostname, *cwd, *cgroup, *pid_file, *log;
+    int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null, join;
     char *env[MAX_ITEMS + 1], *args[MAX_ITEMS + 1], *masks[MAX_ITEMS], *ro_paths[MAX_ITEMS];
     char *bind_src[MAX_ITEMS], *bind_dst[MAX_ITEMS];
     int bind_ro[MAX_ITEMS];
@@ -61,13 +70,21 @@ static const char *CAP_NAMES[] = {
 };
 #define NCAPS ((int)(sizeof CAP_NAMES / sizeof CAP_NAMES[0]))
 
+/* Where the container's own set-up errors go: stderr, or (detached) a pipe to the launcher. */
+static int error_fd = 2;
+/* Where "pid N" is reported: the client's socket (foreground) or the daemon's pipe (detached). */
+int report_fd = -1;
+
 static void die(int code, const char *fmt, ...) {
+    char message[4096];
     va_list ap;
     va_start(ap, fmt);
-    fputs("docker: Error response from daemon: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    int n = snprintf(message, sizeof message, "docker: Error response from daemon: ");
+    n += vsnprintf(message + n, sizeof message - n - 1, fmt, ap);
     va_end(ap);
+    if (n > (int)sizeof message - 2) n = sizeof message - 2;
+    message[n++] = '\n';
+    if (write(error_fd, message, n) < 0) { /* nowhere left to report it */ }
     _exit(code);
 }
 
@@ -100,6 +117,9 @@ static void parse_spec(const char *path, struct spec *s) {
         else if (!strcmp(line, "hostname")) s->hostname = v;
         else if (!strcmp(line, "cwd")) s->cwd = v;
         else if (!strcmp(line, "cgroup")) s->cgroup = v;
+        else if (!strcmp(line, "pid-file")) s->pid_file = v;
+        else if (!strcmp(line, "log")) s->log = v;
+        else if (!strcmp(line, "join")) s->join = atoi(v);
         else if (!strcmp(line, "uid")) s->uid = atoi(v);
         else if (!strcmp(line, "gid")) s->gid = atoi(v);
         else if (!strcmp(line, "readonly")) s->readonly = atoi(v);
@@ -132,7 +152,7 @@ static void parse_spec(const char *path, struct spec *s) {
     }
     free(line);
     fclose(f);
-    if (!s->rootfs) die(125, "spec %s has no rootfs", path);
+    if (!s->rootfs && !s->join) die(125, "spec %s has no rootfs", path);
     if (s->nargs == 0) die(125, "no command specified");
 }
 
@@ -275,14 +295,178 @@ static void exec_command(struct spec *s) {
 static pid_t child_pid;
 static void forward(int sig) { if (child_pid > 0) kill(child_pid, sig); }
 
+/* ---- detached: the container's stdout and stderr, line by line, into the log file ---- */
+
+struct stream { int fd; char tag; size_t len; char line[16384]; };
+static char log_out[65536];
+static size_t log_out_len;
+static int log_fd = -1;
+
+static void log_flush(void) {
+    size_t done = 0;
+    while (done < log_out_len) {
+        ssize_t n = write(log_fd, log_out + done, log_out_len - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += n;
+    }
+    log_out_len = 0;
+}
+
+/* One record: "o 2026-01-02T03:04:05.123456789Z text\n" (uppercase tag: no newline at the end) */
+static void log_record(char tag, const char *stamp, const char *text, size_t len) {
+    if (log_out_len + len + 40 > sizeof log_out) log_flush();
+    if (len + 40 > sizeof log_out) len = sizeof log_out - 40;
+    log_out[log_out_len++] = tag;
+    log_out[log_out_len++] = ' ';
+    memcpy(log_out + log_out_len, stamp, 30);
+    log_out_len += 30;
+    log_out[log_out_len++] = ' ';
+    memcpy(log_out + log_out_len, text, len);
+    log_out_len += len;
+    log_out[log_out_len++] = '\n';
+}
+
+static void timestamp(char out[31]) {
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(out, 21, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out + 19, 12, ".%09ldZ", (long)ts.tv_nsec);
+}
+
+/* A chunk read from a stream: complete lines become records, the rest waits (up to 16 KiB). */
+static void log_chunk(struct stream *st, const char *data, size_t len, const char *stamp) {
+    while (len > 0) {
+        const char *nl = memchr(data, '\n', len);
+        size_t take = nl ? (size_t)(nl - data) : len;
+        if (st->len + take >= sizeof st->line) take = sizeof st->line - st->len;
+        memcpy(st->line + st->len, data, take);
+        st->len += take;
+        data += take;
+        len -= take;
+        if (len > 0 && *data == '\n') {
+            log_record(st->tag, stamp, st->line, st->len);
+            st->len = 0;
+            data++;
+            len--;
+        } else if (st->len == sizeof st->line) {
+            log_record(st->tag - 32, stamp, st->line, st->len);
+            st->len = 0;
+        }
+    }
+}
+
+static void copy_logs(int out_fd, int err_fd) {
+    static struct stream streams[2];
+    streams[0].fd = out_fd; streams[0].tag = 'o';
+    streams[1].fd = err_fd; streams[1].tag = 'e';
+    char buf[8192], stamp[31];
+    int open_streams = 2;
+    while (open_streams > 0) {
+        struct pollfd p[2] = { { streams[0].fd, POLLIN, 0 }, { streams[1].fd, POLLIN, 0 } };
+        if (poll(p, 2, -1) < 0) { if (errno == EINTR) continue; break; }
+        timestamp(stamp);
+        for (int i = 0; i < 2; i++) {
+            if (streams[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            ssize_t n = read(streams[i].fd, buf, sizeof buf);
+            if (n < 0 && errno == EINTR) continue;
+            if (n > 0) { log_chunk(&streams[i], buf, n, stamp); continue; }
+            if (streams[i].len > 0) log_record(streams[i].tag - 32, stamp, streams[i].line, streams[i].len);
+            streams[i].len = 0;
+            close(streams[i].fd);
+            streams[i].fd = -1;
+            open_streams--;
+        }
+        log_flush();
+    }
+}
+
+static void write_pid_file(const struct spec *s) {
+    if (!s->pid_file) return;
+    FILE *f = fopen(s->pid_file, "w");
+    if (f) { fprintf(f, "%d\n", (int)child_pid); fclose(f); }
+}
+
+static void report_pid(void) {
+    if (report_fd < 0) return;
+    char line[32];
+    int n = snprintf(line, sizeof line, "pid %d\n", (int)child_pid);
+    if (write(report_fd, line, n) != n) { /* the daemon went away: the exit status still counts */ }
+}
+
+/* The parent stays outside: it forwards signals (docker stop's SIGTERM) and reports. */
+static int wait_child(void) {
+    struct sigaction sa = { .sa_handler = forward };
+    sigemptyset(&sa.sa_mask);
+    int forwarded[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &sa, NULL);
+    int status;
+    while (waitpid(child_pid, &status, 0) < 0) if (errno != EINTR) die(125, "waitpid: %s", strerror(errno));
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* docker exec: the container's namespaces (opened before any setns: /proc changes with mnt),
+   its cgroup (the fd stays valid inside), then fork so the child is in its pid namespace. */
+static int launch_exec(struct spec *s) {
+    static const char *names[] = { "ipc", "uts", "net", "pid", "mnt" };
+    int fds[5], cgroup_fd = -1;
+    char path[4096];
+    for (int i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "/proc/%d/ns/%s", s->join, names[i]);
+        fds[i] = open(path, O_RDONLY | O_CLOEXEC);
+        if (fds[i] < 0) die(125, "container process %d is not running: %s", s->join, strerror(errno));
+    }
+    if (s->cgroup) {
+        snprintf(path, sizeof path, "%s/cgroup.procs", s->cgroup);
+        cgroup_fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (cgroup_fd < 0) die(125, "opening %s: %s", path, strerror(errno));
+    }
+    for (int i = 0; i < 5; i++) {
+        if (setns(fds[i], 0) < 0) die(125, "setns %s: %s", names[i], strerror(errno));
+        close(fds[i]);
+    }
+    child_pid = fork();
+    if (child_pid < 0) die(125, "fork: %s", strerror(errno));
+    if (child_pid == 0) {
+        if (cgroup_fd >= 0 && write(cgroup_fd, "0\n", 2) < 0) die(125, "joining cgroup %s: %s", s->cgroup, strerror(errno));
+        if (s->stdin_null) {
+            int fd = open("/dev/null", O_RDONLY);
+            if (fd >= 0 && fd != 0) { dup2(fd, 0); close(fd); }
+        }
+        drop_bounding_set(s);
+        become_user(s);
+        drop_capabilities(s);
+        exec_command(s);
+    }
+    if (cgroup_fd >= 0) close(cgroup_fd);
+    report_pid();
+    return wait_child();
+}
+
 /* Sets up and runs the container described by the spec file; returns its exit status. */
 int launch(const char *spec_path) {
     static struct spec s;
     parse_spec(spec_path, &s);
+    if (s.join) return launch_exec(&s);
+    int sync[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
+    if (s.log) {
+        log_fd = open(s.log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+        if (log_fd < 0) die(125, "opening the log %s: %s", s.log, strerror(errno));
+        if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) die(125, "pipe: %s", strerror(errno));
+        setsid();
+    }
     must(unshare(s.ns_flags | (s.pid_ns ? CLONE_NEWPID : 0)), "unshare", "namespaces");
     child_pid = fork();
     if (child_pid < 0) die(125, "fork: %s", strerror(errno));
     if (child_pid == 0) {
+        if (s.log) {
+            /* set-up errors to the launcher (the pipe closes on exec: success); output to the log */
+            error_fd = sync[1];
+            dup2(out[1], 1);
+            dup2(err[1], 2);
+        }
         /* Only the container joins its cgroup ("0" = the writer), so the group empties and
            can be removed as soon as the container is gone, while the launcher reports. */
         if (s.cgroup) {
@@ -303,14 +487,32 @@ int launch(const char *spec_path) {
         drop_capabilities(&s);
         exec_command(&s);
     }
-    /* The parent stays outside: it forwards signals (docker stop's SIGTERM) and reports. */
-    struct sigaction sa = { .sa_handler = forward };
-    sigemptyset(&sa.sa_mask);
-    int forwarded[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
-    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &sa, NULL);
-    int status;
-    while (waitpid(child_pid, &status, 0) < 0) if (errno != EINTR) die(125, "waitpid: %s", strerror(errno));
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    write_pid_file(&s);
+    if (!s.log) {
+        report_pid();
+        return wait_child();
+    }
+    /* detached: wait for the exec (the sync pipe closes) or the set-up error, and report it */
+    signal(SIGPIPE, SIG_IGN);
+    close(sync[1]); close(out[1]); close(err[1]);
+    char message[4096];
+    size_t len = 0;
+    for (;;) {
+        ssize_t n = read(sync[0], message + len, sizeof message - 1 - len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0 || (len += n) == sizeof message - 1) break;
+    }
+    close(sync[0]);
+    if (len > 0) {
+        if (write(1, message, len) < 0) { /* the daemon went away */ }
+    } else {
+        report_fd = 1;
+        report_pid();
+    }
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) { dup2(null, 0); dup2(null, 1); dup2(null, 2); if (null > 2) close(null); }
+    copy_logs(out[0], err[0]);
+    return wait_child();
 }
 
 int run_main(int argc, char **argv) {

@@ -7,6 +7,7 @@ import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import { newContainerId, shortId } from '../store/ids';
 import type { ImageStore, StoredImage } from '../store/image-store';
 import { pickName, validateName } from '../store/names';
+import { parseRestartPolicy } from './signals';
 
 export class EngineError extends Error {
   constructor(message: string, readonly exitCode = 125) {
@@ -69,6 +70,9 @@ export function createContainer(
   };
   if (!name) name = pickName(random, (n) => containers.nameTaken(n), shortId(id));
 
+  const restart = parseRestartPolicy(flagString(flags, 'restart'));
+  if ('error' in restart) throw new EngineError(restart.error);
+  if (restart.Name !== 'no' && flagBool(flags, 'rm')) throw new EngineError('Conflicting options: cannot specify both --restart and --rm');
   const config = image.config.config ?? {};
   const hostname = flagString(flags, 'hostname') || shortId(id);
   const tty = flagBool(flags, 'tty');
@@ -87,7 +91,9 @@ export function createContainer(
       AutoRemove: flagBool(flags, 'rm'), Memory: flagNumber(flags, 'memory'), PidsLimit: flagNumber(flags, 'pids-limit'),
       NanoCpus: Math.round(flagNumber(flags, 'cpus') * 1e9), Privileged: flagBool(flags, 'privileged'),
       CapAdd: [...flagList(flags, 'cap-add')], CapDrop: [...flagList(flags, 'cap-drop')], ReadonlyRootfs: flagBool(flags, 'read-only'),
+      RestartPolicy: restart,
     },
+    RestartCount: 0,
     State: { Status: 'created', Running: false, Pid: 0, ExitCode: 0, StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' },
   };
   containers.save(record);

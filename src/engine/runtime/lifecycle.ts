@@ -8,8 +8,14 @@ import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
 import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
 import { renderSpec, resolveUser } from './spec';
 
-/** Prepares a created container to run; returns the path of its launch spec. */
-export function prepareStart(record: ContainerRecord, image: StoredImage): string {
+export const pidFilePath = (id: string) => `${containerDir(id)}/pid`;
+export const logPath = (id: string) => `${containerDir(id)}/container.log`;
+
+/**
+ * Prepares a created container to run; returns the path of its launch spec.
+ * detached: the launcher copies the container's output into its log file (docker logs).
+ */
+export function prepareStart(record: ContainerRecord, image: StoredImage, options: { detached?: boolean } = {}): string {
   const id = record.Id;
   mountRootfs(id, image);
   try {
@@ -26,7 +32,10 @@ export function prepareStart(record: ContainerRecord, image: StoredImage): strin
       rootfs: rootfsPath(id), hostname: record.Config.Hostname, cwd: record.Config.WorkingDir || '/',
       env: record.Config.Env, args: [record.Path, ...record.Args], uid: user.uid, gid: user.gid, cgroup,
       privileged: record.HostConfig.Privileged, readonly: record.HostConfig.ReadonlyRootfs,
-      capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop, binds, stdinNull: !record.Config.OpenStdin,
+      capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop, binds,
+      // detached: no one to read stdin (docker attach is not there yet)
+      stdinNull: !record.Config.OpenStdin || options.detached === true,
+      pidFile: pidFilePath(id), log: options.detached ? logPath(id) : undefined,
     });
     kernel.writeText(`${containerDir(id)}/spec`, spec);
     return `${containerDir(id)}/spec`;
@@ -54,4 +63,5 @@ export function finishContainer(record: ContainerRecord): void {
     // not mounted (a failed start): nothing to undo
   }
   if (kernel.exists(cgroupPath(record.Id))) removeCgroup(record.Id);
+  kernel.remove(pidFilePath(record.Id));
 }

@@ -1,6 +1,6 @@
 // The launch spec: Docker's capability arithmetic and the text dockhand-run reads.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CAPS, effectiveCaps, normalizeCap, renderSpec, type LaunchSpec } from './spec';
+import { DEFAULT_CAPS, effectiveCaps, normalizeCap, renderExecSpec, renderSpec, type LaunchSpec } from './spec';
 
 const ALL = [...DEFAULT_CAPS, 'CAP_SYS_ADMIN', 'CAP_NET_ADMIN', 'CAP_SYS_BOOT'];
 
@@ -49,5 +49,15 @@ describe('renderSpec', () => {
     const text = renderSpec({ ...spec, args: ['sh', '-c', 'echo a\\b\nrootfs /'] }, ALL);
     expect(text.endsWith('arg sh\narg -c\narg echo a\\\\b\\nrootfs /\n')).toBe(true);
     expect(text.match(/^rootfs /gm)).toHaveLength(1);
+  });
+});
+
+describe('renderExecSpec', () => {
+  it('joins the container by its PID 1 and keeps its capabilities', () => {
+    const text = renderExecSpec({
+      join: 123, cwd: '/tmp', env: ['A=1'], args: ['sh', '-c', 'echo a\nb'], uid: 0, gid: 0,
+      cgroup: '/sys/fs/cgroup/dockhand/x', privileged: false, capAdd: [], capDrop: ['ALL'], stdinNull: true,
+    });
+    expect(text).toBe('join 123\ncwd /tmp\nuid 0\ngid 0\ncgroup /sys/fs/cgroup/dockhand/x\nprivileged 0\nstdin-null 1\nenv A=1\narg sh\narg -c\narg echo a\\nb\n');
   });
 });

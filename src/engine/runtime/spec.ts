@@ -43,6 +43,25 @@ export interface LaunchSpec {
   binds: { source: string; target: string; readonly: boolean }[];
   /** no -i: the container's stdin is /dev/null, as in Docker */
   stdinNull: boolean;
+  /** where the launcher writes the host pid of the container's PID 1 */
+  pidFile?: string;
+  /** detached: the log file the launcher copies the container's stdout and stderr into */
+  log?: string;
+}
+
+/** docker exec: a process in the namespaces and cgroup of a running container (its PID 1's host pid). */
+export interface ExecSpec {
+  join: number;
+  cwd: string;
+  env: string[];
+  args: string[];
+  uid: number;
+  gid: number;
+  cgroup: string;
+  privileged: boolean;
+  capAdd: string[];
+  capDrop: string[];
+  stdinNull: boolean;
 }
 
 /** `chown` → `CAP_CHOWN`; `ALL` stays `ALL` (Docker accepts both spellings). */
@@ -73,6 +92,8 @@ export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CA
     `privileged ${spec.privileged ? 1 : 0}`,
     `readonly ${spec.readonly ? 1 : 0}`,
     ...(spec.stdinNull ? ['stdin-null 1'] : []),
+    ...(spec.pidFile ? [`pid-file ${spec.pidFile}`] : []),
+    ...(spec.log ? [`log ${spec.log}`] : []),
     ...spec.env.map((e) => `env ${e}`),
     ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
     ...(spec.privileged ? [] : MASKED_PATHS.map((p) => `mask ${p}`)),
@@ -80,6 +101,25 @@ export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CA
     ...spec.binds.map((b) => `bind ${b.source} ${b.target}${b.readonly ? ' ro' : ''}`),
     ...spec.args.map((a) => `arg ${a}`),
   ];
+  return escapeLines(lines);
+}
+
+export function renderExecSpec(spec: ExecSpec, allCaps: readonly string[] = ALL_CAPS): string {
+  return escapeLines([
+    `join ${spec.join}`,
+    `cwd ${spec.cwd || '/'}`,
+    `uid ${spec.uid}`,
+    `gid ${spec.gid}`,
+    `cgroup ${spec.cgroup}`,
+    `privileged ${spec.privileged ? 1 : 0}`,
+    ...(spec.stdinNull ? ['stdin-null 1'] : []),
+    ...spec.env.map((e) => `env ${e}`),
+    ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
+    ...spec.args.map((a) => `arg ${a}`),
+  ]);
+}
+
+function escapeLines(lines: string[]): string {
   const escape = (line: string) => (line.includes('\\') || line.includes('\n') ? line.replaceAll('\\', '\\\\').replaceAll('\n', '\\n') : line);
   return lines.map(escape).join('\n') + '\n';
 }

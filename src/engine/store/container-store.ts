@@ -22,7 +22,13 @@ export interface ContainerRecord {
   HostConfig: {
     AutoRemove: boolean; Memory: number; PidsLimit: number; NanoCpus: number; Privileged: boolean;
     CapAdd: string[]; CapDrop: string[]; ReadonlyRootfs: boolean;
+    /** --restart (absent in records made before it existed: "no") */
+    RestartPolicy?: { Name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
   };
+  /** times the restart policy restarted it */
+  RestartCount?: number;
+  /** the detached container's output: <dir>/container.log, one "o|e TIMESTAMP TEXT" line per line */
+  LogPath?: string;
   State: { Status: ContainerStatus; Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
 }
 

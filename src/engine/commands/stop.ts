@@ -1,0 +1,87 @@
+// `docker stop` / `docker restart` (SIGTERM or -s, SIGKILL after -t seconds, default 10) and
+// `docker kill` (-s, default SIGKILL). Signals go to the container's PID 1 by its host pid;
+// note PID 1 of a pid namespace ignores signals it has no handler for (the kernel protects
+// init), so `docker stop` of `sleep` waits for the timeout and then kills — as in Docker.
+import { flagNumber, flagString } from '../cli/parse';
+import { killContainer, parseSignal, startDetached, stopContainer } from '../runtime/supervisor';
+import type { CommandContext } from './context';
+
+const DEFAULT_TIMEOUT = 10;
+
+function stopOptions({ io, cmd }: CommandContext): { signal: number; timeout: number } | null {
+  const signalText = flagString(cmd.flags, 'signal');
+  const signal = signalText ? parseSignal(signalText) : 15;
+  if (signal === null) {
+    io.err(`Error response from daemon: Invalid signal: ${signalText}\n`);
+    return null;
+  }
+  const timeout = cmd.changed.includes('time') ? flagNumber(cmd.flags, 'time') : DEFAULT_TIMEOUT;
+  return { signal, timeout };
+}
+
+export async function stopCommand(ctx: CommandContext): Promise<number> {
+  const options = stopOptions(ctx);
+  if (!options) return 1;
+  const { io, cmd, engine } = ctx;
+  let failed = 0;
+  for (const name of cmd.args) {
+    const found = engine.containers.find(name);
+    if (!found.ok) {
+      io.err(`Error response from daemon: ${found.error}\n`);
+      failed++;
+      continue;
+    }
+    await stopContainer(found.record, options.signal, options.timeout, engine.containers);
+    io.out(name + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+export async function restartCommand(ctx: CommandContext): Promise<number> {
+  const options = stopOptions(ctx);
+  if (!options) return 1;
+  const { io, cmd, engine } = ctx;
+  let failed = 0;
+  for (const name of cmd.args) {
+    const found = engine.containers.find(name);
+    if (!found.ok) {
+      io.err(`Error response from daemon: ${found.error}\n`);
+      failed++;
+      continue;
+    }
+    await stopContainer(found.record, options.signal, options.timeout, engine.containers);
+    const started = await startDetached(engine, found.record);
+    if (!started.ok) {
+      io.err(`Error response from daemon: Cannot restart container ${name}: ${started.message}\n`);
+      failed++;
+      continue;
+    }
+    io.out(name + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+export async function killCommand({ io, cmd, engine }: CommandContext): Promise<number> {
+  const signalText = flagString(cmd.flags, 'signal') || 'KILL';
+  const signal = parseSignal(signalText);
+  if (signal === null) {
+    io.err(`Error response from daemon: Invalid signal: ${signalText}\n`);
+    return 1;
+  }
+  const errors: string[] = [];
+  for (const name of cmd.args) {
+    const found = engine.containers.find(name);
+    if (!found.ok) {
+      errors.push(`Error response from daemon: ${found.error}`);
+      continue;
+    }
+    const record = found.record;
+    if (!record.State.Running || !(await killContainer(record, signal))) {
+      errors.push(`Error response from daemon: cannot kill container: ${name}: container ${record.Id} is not running`);
+      continue;
+    }
+    io.out(name + '\n');
+  }
+  if (errors.length) io.err(errors.join('\n') + '\n');
+  return errors.length ? 1 : 0;
+}
