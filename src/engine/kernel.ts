@@ -45,13 +45,15 @@ export function isDirectory(path: string): boolean {
   return err === 0 && (st.mode & os.S_IFMT) === os.S_IFDIR;
 }
 
+/** mkdir -p: tries the directory itself first, and only walks up when its parent is missing. */
 export function mkdirs(path: string, mode = 0o755): void {
-  let current = '';
-  for (const part of path.split('/').filter(Boolean)) {
-    current += '/' + part;
-    const r = os.mkdir(current, mode);
-    if (r < 0 && -r !== native.EEXIST) throw new KernelError(`mkdir ${current}`, -r);
-  }
+  const r = os.mkdir(path, mode);
+  if (r === 0 || -r === native.EEXIST) return;
+  if (-r !== native.ENOENT) throw new KernelError(`mkdir ${path}`, -r);
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  if (parent) mkdirs(parent, mode);
+  const again = os.mkdir(path, mode);
+  if (again < 0 && -again !== native.EEXIST) throw new KernelError(`mkdir ${path}`, -again);
 }
 
 export function readText(path: string): string | null {
@@ -325,4 +327,60 @@ export function cancel(timer: unknown): void {
 /** Ignores SIGPIPE: a client that went away must not take the daemon with it. */
 export function ignoreSigpipe(): void {
   os.signal(os.SIGPIPE, () => {});
+}
+
+// ---- programs whose output the engine reads or passes on (commit, save, load) ----
+
+/** Runs a program to completion with the given fds (a client's stdout for `docker save`); returns its exit status. */
+export function runProgramWithFds(argv: string[], fds: { stdin?: number; stdout?: number }, cwd?: string): number {
+  const started = os.now();
+  const status = os.exec(argv, { block: true, usePath: true, cwd, ...fds });
+  trace.push({ op: 'exec', detail: argv.join(' '), ms: Math.round((os.now() - started) * 1000) / 1000 });
+  return status;
+}
+
+/** A program's stdout (small outputs: sha256sum), through a temporary file; null if it failed. */
+export function programOutput(argv: string[], cwd?: string): string | null {
+  const path = `/tmp/dockhand-out-${os.getpid()}`;
+  const fd = openFd(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600);
+  const status = runProgramWithFds(argv, { stdout: fd }, cwd);
+  os.close(fd);
+  const text = readText(path);
+  os.remove(path);
+  return status === 0 ? text : null;
+}
+
+/** The sha256 of a file as `sha256:<hex>` (busybox sha256sum: no JavaScript per byte). */
+export function sha256File(path: string): string {
+  const out = programOutput(['sha256sum', path]);
+  const hex = out?.slice(0, 64) ?? '';
+  if (!/^[a-f0-9]{64}$/.test(hex)) throw new Error(`cannot hash ${path}`);
+  return `sha256:${hex}`;
+}
+
+// ---- reading the kernel's state (the control API for the web app) ----
+
+/** readlink(2) (namespace links under /proc/<pid>/ns); null when it fails. */
+export function readLink(path: string): string | null {
+  const [target, err] = os.readlink(path);
+  return err === 0 ? target : null;
+}
+
+/** A monotonic clock in milliseconds (timing a command for the x-ray). */
+export function nowMs(): number {
+  return os.now();
+}
+
+/** open(2) flags for a new or emptied file */
+export const O_CREATE_TRUNC = os.O_WRONLY | os.O_CREAT | os.O_TRUNC;
+
+/**
+ * Runs a program with the given fds without blocking the daemon (a client's pipe may be read
+ * by another client the daemon serves: `docker save | docker load`); resolves with its status.
+ */
+export function runProgramAsync(argv: string[], fds: { stdin?: number; stdout?: number; stderr?: number }): Promise<number> {
+  const devnull = os.open('/dev/null', os.O_RDWR);
+  const pid = spawn(argv, { stdin: fds.stdin ?? devnull, stdout: fds.stdout ?? devnull, stderr: fds.stderr ?? devnull });
+  os.close(devnull);
+  return new Promise((resolve) => watchChild(pid, resolve));
 }

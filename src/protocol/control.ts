@@ -5,9 +5,10 @@
 // characters are \u-escaped, bytes travel as binary strings: see binary-string.ts), so the
 // guest needs no UTF-8 codec, every conversion is a native call, and stray bytes on the
 // line (a half-written frame after a restore) are simply skipped.
-// The engine's control API (containers, images, events) extends these unions later.
+// The engine's control API (engine.state, container events, x-ray) is typed in engine.ts.
 
 import { bytesToBinary } from './binary-string';
+import type { EngineEvent, EngineState } from './engine';
 
 export const FRAME_PREFIX = '\u001edh ';
 export const PROTOCOL_VERSION = 2;
@@ -27,7 +28,9 @@ export type ControlRequest =
       /** kill the command's process group after this many ms */
       timeoutMs?: number;
       cwd?: string;
-    };
+    }
+  /** a snapshot of the container engine (answered by the daemon through the agent) */
+  | { id: number; op: 'engine.state' };
 
 /**
  * Frames larger than this risk overrunning the guest's tty buffers (64 KiB, and the serial
@@ -49,10 +52,11 @@ export type ControlReply =
       timedOut: boolean;
       durationMs: number;
     }
+  | { id: number; op: 'engine.state'; state: EngineState }
   | { id: number; op: 'error'; message: string };
 
 /** guest → host, unrequested */
-export type ControlEvent = { op: 'hello'; version: number; bootId: string; uptimeMs: number };
+export type ControlEvent = { op: 'hello'; version: number; bootId: string; uptimeMs: number } | EngineEvent;
 
 export type GuestMessage = ControlReply | ControlEvent;
 

@@ -12,6 +12,12 @@ export class FrameWriter {
     this.file = file;
   }
 
+  /** A line that already is a frame (from the engine daemon), newline included. */
+  sendLine(line: string): void {
+    this.file.puts(line);
+    this.file.flush();
+  }
+
   send(message: GuestMessage): void {
     this.file.puts(encodeFrame(message));
     this.file.flush();

@@ -5,6 +5,7 @@ import * as std from 'std';
 import { PROTOCOL_VERSION, LineSplitter, decodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
 import { binaryToBytes } from '../../protocol/binary-string';
 import { runCommand } from './exec';
+import { EngineLink } from './engine-link';
 import { FrameWriter } from './frame-writer';
 
 // A reader that went away must not kill the agent. A JS handler (not "ignore") keeps
@@ -31,6 +32,10 @@ function readProc(path: string): string {
 const bootId = readProc('/proc/sys/kernel/random/boot_id').trim();
 const uptimeMs = () => Math.round(parseFloat(readProc('/proc/uptime') || '0') * 1000);
 const send = (message: GuestMessage) => out.send(message);
+const engine = new EngineLink(
+  (line) => out.sendLine(line),
+  (id) => send({ id, op: 'error', message: 'the engine daemon went away before it answered' }),
+);
 
 function handle(request: ControlRequest): void {
   switch (request.op) {
@@ -45,6 +50,9 @@ function handle(request: ControlRequest): void {
         },
         (result) => send({ id: request.id, op: 'exec', ...result }),
       );
+      return;
+    case 'engine.state':
+      if (!engine.forward(request)) send({ id: request.id, op: 'error', message: 'the engine daemon is not running' });
       return;
     default: {
       const unknown = request as { id?: number; op?: string };
@@ -70,3 +78,4 @@ os.setReadHandler(fd, () => {
 });
 
 send({ op: 'hello', version: PROTOCOL_VERSION, bootId, uptimeMs: uptimeMs() });
+engine.start();

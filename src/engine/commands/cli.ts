@@ -17,6 +17,8 @@ import { logsCommand } from './logs';
 import { startCommand } from './start';
 import { killCommand, restartCommand, stopCommand } from './stop';
 import { versionCommand, versionLine } from './version';
+import { commitCommand, imagePruneCommand, loadCommand, rmiCommand, saveCommand, tagCommand } from './image-write';
+import { infoCommand, systemDfCommand } from './system';
 
 const HANDLERS: Record<string, Handler> = {
   'version': ({ io }) => versionCommand(io),
@@ -38,6 +40,14 @@ const HANDLERS: Record<string, Handler> = {
   'container diff': diffCommand,
   'image history': historyCommand,
   'container top': topCommand,
+  'container commit': commitCommand,
+  'image tag': tagCommand,
+  'image rm': rmiCommand,
+  'image prune': imagePruneCommand,
+  'image save': saveCommand,
+  'image load': loadCommand,
+  'system df': systemDfCommand,
+  'system info': infoCommand,
 };
 
 export function makeCli(engine: Engine) {

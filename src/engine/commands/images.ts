@@ -12,7 +12,8 @@ export function imagesCommand({ io, cmd, engine }: CommandContext): number {
   const now = Date.now() / 1000;
   const images = [...engine.images.list()].sort((a, b) => Date.parse(b.config.created ?? '') - Date.parse(a.config.created ?? ''));
   const filter = cmd.args[0];
-  const rows = images.flatMap((image) => image.refs.map((ref) => {
+  // an image without a name (dangling: a commit without one, or one whose name moved on) is <none>
+  const rows = images.flatMap((image) => (image.refs.length ? image.refs : ['<none>:<none>']).map((ref) => {
     const colon = ref.lastIndexOf(':');
     const created = Date.parse(image.config.created ?? '') / 1000;
     return {

@@ -6,6 +6,7 @@ import * as kernel from '../kernel';
 import { finishContainer, markExited } from '../runtime/lifecycle';
 import { ContainerStore } from '../store/container-store';
 import { ImageStore } from '../store/image-store';
+import { ApiServer } from '../api/server';
 import { serve } from './server';
 
 /** The base images the host puts on the 9p share at first boot (public/images). */
@@ -17,7 +18,10 @@ const containers = new ContainerStore();
 // Listen first: a `docker` typed while the first boot still imports the base images then
 // waits in the socket's backlog (served once the loading below is done) instead of
 // finding no daemon at all.
-serve(makeCli({ images, containers }));
+const api = new ApiServer(images, containers);
+api.listen();
+containers.onChange((record, previous, removed) => api.containerChanged(record, previous, removed));
+serve(withXray(makeCli({ images, containers })));
 try {
   images.load(BASE_IMAGES);
   // Imported: the copy on the share would only make the saved machine state bigger.
@@ -35,3 +39,30 @@ for (const record of containers.list().filter((c) => c.State.Running)) {
 // A restart the policy had scheduled is gone with the old daemon.
 for (const record of containers.list().filter((c) => c.State.Status === 'restarting')) markExited(containers, record, record.State.ExitCode);
 std.err.puts(`dockhandd: listening on /run/dockhand/engine.sock (${images.list().length} images)\n`);
+
+/**
+ * Each command's kernel steps go to the web app as one x-ray event. Steps taken between
+ * commands (a detached container's exit, handled on SIGCHLD) go out as background work.
+ */
+function withXray(cli: ReturnType<typeof makeCli>): Parameters<typeof serve>[0] {
+  let active = 0;
+  let flushQueued = false;
+  containers.onChange(() => {
+    if (active > 0 || flushQueued) return;
+    flushQueued = true;
+    kernel.after(0, () => {
+      flushQueued = false;
+      if (active === 0) api.publishXray('', kernel.takeTrace(), 0);
+    });
+  });
+  return async (client) => {
+    if (active++ === 0) api.publishXray('', kernel.takeTrace(), 0);
+    const started = kernel.nowMs();
+    try {
+      await cli(client);
+    } finally {
+      active--;
+      api.publishXray(client.request.argv.join(' '), kernel.takeTrace(), kernel.nowMs() - started);
+    }
+  };
+}

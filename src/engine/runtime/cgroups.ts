@@ -11,10 +11,15 @@ export function cpuMax(nanoCpus: number): string {
   return nanoCpus > 0 ? `${Math.round((nanoCpus / 1e9) * 100000)} 100000` : 'max 100000';
 }
 
+let rootReady = false;
+
 export function createCgroup(id: string, limits: Limits): string {
-  if (!kernel.exists(ROOT)) {
-    kernel.mkdirs(ROOT);
-    kernel.writeControl(`${ROOT}/cgroup.subtree_control`, '+cpu +memory +pids');
+  if (!rootReady) {
+    if (!kernel.exists(ROOT)) {
+      kernel.mkdirs(ROOT);
+      kernel.writeControl(`${ROOT}/cgroup.subtree_control`, '+cpu +memory +pids');
+    }
+    rootReady = true;
   }
   const path = cgroupPath(id);
   kernel.mkdirs(path);

@@ -20,9 +20,11 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
   mountRootfs(id, image);
   try {
     const binds = writeEtcFiles(id, record.Config.Hostname);
+    // Most containers run as root: read the image's passwd/group only for a user name.
+    const named = /[^\d:]/.test(record.Config.User);
     const user = resolveUser(
       record.Config.User,
-      kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '', kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '',
+      named ? kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '' : '', named ? kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '' : '',
     );
     if ('error' in user) throw new EngineError(user.error, 126);
     const cgroup = createCgroup(id, {

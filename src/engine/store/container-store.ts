@@ -34,14 +34,38 @@ export interface ContainerRecord {
 
 export const containerDir = (id: string) => `${CONTAINERS_ROOT}/${id}`;
 
+/** Told after each change: previous is the status last saved (undefined for a new container). */
+export type ContainerChangeListener = (record: ContainerRecord, previous: ContainerStatus | undefined, removed: boolean) => void;
+
 export class ContainerStore {
   private records = new Map<string, ContainerRecord>();
+  /** the status each container had when last saved (records are mutated in place before save) */
+  private readonly lastStatus = new Map<string, ContainerStatus>();
+  private readonly listeners: ContainerChangeListener[] = [];
+
+  /** Watches saves and removals (the control API's lifecycle events); a failing listener is ignored. */
+  onChange(listener: ContainerChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(record: ContainerRecord, previous: ContainerStatus | undefined, removed: boolean): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(record, previous, removed);
+      } catch {
+        // observers must not break the engine
+      }
+    }
+  }
 
   load(): void {
     kernel.mkdirs(CONTAINERS_ROOT, 0o700);
     for (const id of kernel.listDir(CONTAINERS_ROOT)) {
       const record = kernel.readJson<ContainerRecord>(`${containerDir(id)}/config.json`);
-      if (record) this.records.set(id, record);
+      if (record) {
+        this.records.set(id, record);
+        this.lastStatus.set(id, record.State.Status);
+      }
     }
   }
 
@@ -61,14 +85,21 @@ export class ContainerStore {
   /** Keeps the record in memory and (unless told not to) writes it to config.json. */
   save(record: ContainerRecord, persist = true): void {
     this.records.set(record.Id, record);
-    if (!persist) return;
-    kernel.mkdirs(containerDir(record.Id), 0o700);
-    kernel.writeText(`${containerDir(record.Id)}/config.json`, JSON.stringify(record));
+    const previous = this.lastStatus.get(record.Id);
+    this.lastStatus.set(record.Id, record.State.Status);
+    if (persist) {
+      kernel.mkdirs(containerDir(record.Id), 0o700);
+      kernel.writeText(`${containerDir(record.Id)}/config.json`, JSON.stringify(record));
+    }
+    if (this.listeners.length) this.changed(record, previous, false);
   }
 
   /** Forgets the container and deletes its directory (the caller has unmounted it). */
   remove(id: string): void {
+    const record = this.records.get(id);
     this.records.delete(id);
+    this.lastStatus.delete(id);
     kernel.removeTree(containerDir(id));
+    if (record && this.listeners.length) this.changed(record, record.State.Status, true);
   }
 }

@@ -5,6 +5,7 @@
 import { V86 } from 'v86';
 import { binaryToBytes, bytesToBinary } from '../../protocol/binary-string';
 import { MAX_INLINE_STDIN, type ControlReply } from '../../protocol/control';
+import { isEngineEvent, type EngineEvent, type EngineState } from '../../protocol/engine';
 import {
   ArtifactError, BOOT_FILES, loadManifest, loadVerified, stateKey, verify,
   type ArtifactDir, type ArtifactSource, type Manifest, type StateInfo,
@@ -212,6 +213,20 @@ export class GuestSession {
     const reply = expectOp(await this.control.request({ op: 'ping' }, timeoutMs), 'pong');
     this.bootId = reply.bootId;
     return reply;
+  }
+
+  // ---- the container engine's control API (relayed by the agent from the daemon) ----
+
+  /** One snapshot of the engine: containers (namespaces, cgroup, processes, mounts), images and layers, the VM's processes. */
+  async engineState(timeoutMs = 30_000): Promise<EngineState> {
+    return expectOp(await this.control.request({ op: 'engine.state' }, timeoutMs), 'engine.state').state;
+  }
+
+  /** Container lifecycle events and the x-ray of each docker command; returns a function that stops listening. */
+  onEngineEvent(listener: (event: EngineEvent) => void): () => void {
+    return this.control.onEvent((event) => {
+      if (isEngineEvent(event)) listener(event);
+    });
   }
 
   // ---- files into the guest ----

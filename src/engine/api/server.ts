@@ -1,0 +1,101 @@
+// The daemon's API socket for the web app: /run/dockhand/api.sock. The guest agent connects
+// once and relays. Wire: control-channel frames (src/protocol/control.ts), one a line, both
+// ways: requests in (engine.state), replies and events out — already frames, so the agent
+// passes them to ttyS1 without parsing them.
+import * as os from 'os';
+import * as std from 'std';
+import * as native from 'dockhand:kernel';
+import { LineSplitter, decodeFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
+import { MAX_XRAY_STEPS, type EngineEvent, type XrayStep } from '../../protocol/engine';
+import type { ContainerRecord, ContainerStore } from '../store/container-store';
+import type { ImageStore } from '../store/image-store';
+import { lifecycleEvents } from './events';
+import { collectState } from './state';
+
+export const API_SOCKET_PATH = '/run/dockhand/api.sock';
+
+export class ApiServer {
+  private readonly connections = new Set<number>();
+
+  constructor(private readonly images: ImageStore, private readonly containers: ContainerStore) {}
+
+  listen(): void {
+    os.mkdir('/run/dockhand', 0o755);
+    os.remove(API_SOCKET_PATH);
+    const listener = native.unixListen(API_SOCKET_PATH, 4);
+    if (listener < 0) {
+      std.err.puts(`dockhandd: cannot listen on ${API_SOCKET_PATH}: ${native.strerror(listener)}\n`);
+      return;
+    }
+    os.setReadHandler(listener, () => {
+      const conn = native.accept(listener);
+      if (conn >= 0) this.serveConnection(conn);
+    });
+  }
+
+  /** Sends an event to every connected agent. */
+  publish(event: EngineEvent): void {
+    if (this.connections.size === 0) return;
+    const frame = encodeFrame(event);
+    for (const conn of [...this.connections]) this.write(conn, frame);
+  }
+
+  /** The x-ray of one command (or of background work, command ''): its kernel steps with timings. */
+  publishXray(command: string, steps: XrayStep[], ms: number): void {
+    if (this.connections.size === 0 || (steps.length === 0 && command === '')) return;
+    const sent = steps.slice(0, MAX_XRAY_STEPS).map((s) => ({ op: s.op, detail: s.detail.length > 160 ? s.detail.slice(0, 157) + '...' : s.detail, ms: s.ms }));
+    this.publish({ op: 'xray', command, steps: sent, ms: Math.round(ms * 1000) / 1000, dropped: steps.length - sent.length });
+  }
+
+  /** Container lifecycle events, from the store's onChange hook. */
+  containerChanged(record: ContainerRecord, previous: string | undefined, removed: boolean): void {
+    if (this.connections.size === 0) return;
+    for (const event of lifecycleEvents(record, previous, removed, Date.now())) this.publish(event);
+  }
+
+  private serveConnection(conn: number): void {
+    const file = std.fdopen(conn, 'w');
+    if (!file) return void os.close(conn);
+    this.files.set(conn, file);
+    this.connections.add(conn);
+    const lines = new LineSplitter();
+    const buffer = new ArrayBuffer(4096);
+    os.setReadHandler(conn, () => {
+      const n = os.read(conn, buffer, 0, buffer.byteLength);
+      if (n <= 0) return this.drop(conn);
+      for (const line of lines.pushChunk(new Uint8Array(buffer, 0, n))) {
+        const request = decodeFrame<ControlRequest>(line);
+        if (request) this.answer(conn, request);
+      }
+    });
+  }
+
+  private answer(conn: number, request: ControlRequest): void {
+    let reply: GuestMessage;
+    try {
+      reply = request.op === 'engine.state'
+        ? { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers) }
+        : { id: request.id, op: 'error', message: `the engine does not answer '${request.op}'` };
+    } catch (error) {
+      reply = { id: request.id, op: 'error', message: `engine.state: ${String(error)}` };
+    }
+    this.write(conn, encodeFrame(reply));
+  }
+
+  /** Frames are ASCII: C stdio writes the string as is (no per-byte JavaScript). */
+  private write(conn: number, frame: string): void {
+    const file = this.files.get(conn);
+    if (!file) return;
+    file.puts(frame);
+    file.flush();
+  }
+
+  private readonly files = new Map<number, std.FILE>();
+
+  private drop(conn: number): void {
+    if (!this.connections.delete(conn)) return;
+    os.setReadHandler(conn, null);
+    this.files.get(conn)?.close(); // closes the socket too
+    this.files.delete(conn);
+  }
+}

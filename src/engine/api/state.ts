@@ -1,0 +1,106 @@
+// One snapshot of the engine for the web app (engine.state): containers with their
+// namespaces, cgroup, processes and mounts; images with their layers; the VM's processes.
+// Read straight from /proc and /sys with kernel.ts (no busybox processes: each costs ~40 ms).
+import * as kernel from '../kernel';
+import type {
+  ContainerState, EngineState, ImageState, NamespaceInodes, ProcessInfo, VmProcess,
+} from '../../protocol/engine';
+import { cgroupPath } from '../runtime/cgroups';
+import { containerDir, type ContainerRecord, type ContainerStore } from '../store/container-store';
+import { layerDir, type ImageStore, type StoredImage } from '../store/image-store';
+import { bindMounts, parseStatPpid, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
+
+const NAMESPACES = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'] as const;
+
+export function namespaceInodes(pid: number): NamespaceInodes {
+  const ns: NamespaceInodes = {};
+  for (const kind of NAMESPACES) {
+    const link = kernel.readLink(`/proc/${pid}/ns/${kind}`);
+    const inode = link === null ? undefined : nsLinkInode(link);
+    if (inode !== undefined) ns[kind] = inode;
+  }
+  return ns;
+}
+
+function processInfo(pid: number): ProcessInfo | null {
+  const status = kernel.readText(`/proc/${pid}/status`);
+  if (!status) return null;
+  return { pid, ...parseStatus(status) };
+}
+
+function containerState(record: ContainerRecord, images: ImageStore): ContainerState {
+  const dir = containerDir(record.Id);
+  const image = images.list().find((i) => `sha256:${i.id}` === record.Image || i.id === record.Image);
+  const running = record.State.Running && record.State.Pid > 0 && kernel.processAlive(record.State.Pid);
+  const state: ContainerState = {
+    id: record.Id, name: record.Name.replace(/^\//, ''), image: record.Config.Image, imageId: record.Image,
+    state: record.State.Status, pid: running ? record.State.Pid : 0, exitCode: record.State.ExitCode,
+    created: record.Created, started: record.State.StartedAt, finished: record.State.FinishedAt,
+    hostname: record.Config.Hostname, processes: [],
+    rootfs: {
+      lower: image ? [...image.diffIds].reverse().map(layerDir) : [],
+      upper: `${dir}/upper`, work: `${dir}/work`, merged: `${dir}/merged`,
+    },
+    binds: [],
+  };
+  const cgroup = cgroupPath(record.Id);
+  if (kernel.isDirectory(cgroup)) {
+    const read = (file: string) => parseCgroupValue(kernel.readText(`${cgroup}/${file}`));
+    const memoryCurrent = read('memory.current');
+    const pidsCurrent = read('pids.current');
+    state.cgroup = {
+      path: cgroup,
+      memoryCurrent: typeof memoryCurrent === 'number' ? memoryCurrent : undefined,
+      memoryMax: read('memory.max'),
+      pidsCurrent: typeof pidsCurrent === 'number' ? pidsCurrent : undefined,
+      pidsMax: read('pids.max'),
+    };
+    for (const pid of parsePids(kernel.readText(`${cgroup}/cgroup.procs`))) {
+      const info = processInfo(pid);
+      if (info) state.processes.push(info);
+    }
+  }
+  if (running) {
+    state.ns = namespaceInodes(record.State.Pid);
+    state.binds = bindMounts(parseMountInfo(kernel.readText(`/proc/${record.State.Pid}/mountinfo`) ?? ''));
+  }
+  return state;
+}
+
+function imageState(image: StoredImage): ImageState {
+  return {
+    id: image.id, refs: image.refs, ...(image.config.created ? { created: image.config.created } : {}),
+    layers: imageLayers(image.diffIds, image.manifest.layers.map((l) => l.size), image.config.history),
+  };
+}
+
+function vmProcesses(): VmProcess[] {
+  const list: VmProcess[] = [];
+  for (const name of kernel.listDir('/proc')) {
+    const pid = Number(name);
+    if (!(pid > 0)) continue;
+    // kernel threads (kthreadd, pid 2, and its children) share everything with PID 1: leave them
+    // out, telling them by the short /proc/<pid>/stat (status is much slower for the kernel to write)
+    if (pid === 2 || parseStatPpid(kernel.readText(`/proc/${pid}/stat`) ?? '') === 2) continue;
+    const info = processInfo(pid);
+    if (!info) continue;
+    list.push({ ...info, ns: namespaceInodes(pid) });
+  }
+  return list;
+}
+
+export function collectState(images: ImageStore, containers: ContainerStore): EngineState {
+  const started = kernel.nowMs();
+  const imageList = images.list().map(imageState);
+  const processes = vmProcesses();
+  const state: EngineState = {
+    time: Date.now(), collectMs: 0,
+    containers: containers.list().map((c) => containerState(c, images)),
+    images: imageList,
+    sharedLayers: sharedLayers(imageList),
+    processes,
+    hostNs: processes.find((p) => p.pid === 1)?.ns ?? namespaceInodes(1),
+  };
+  state.collectMs = Math.round(kernel.nowMs() - started);
+  return state;
+}

@@ -1,0 +1,116 @@
+// The engine's control API: what the web app can ask the container engine (through the
+// guest agent, which relays to the daemon's /run/dockhand/api.sock) and the events it sends.
+// Carried in control-channel frames (control.ts); kept small, the serial link is slow.
+
+/** Namespace inodes from /proc/<pid>/ns/* (the number in `pid:[4026531836]`); absent when unreadable. */
+export interface NamespaceInodes { pid?: number; mnt?: number; uts?: number; ipc?: number; net?: number; cgroup?: number }
+
+/** One process: host pid, its pids in nested pid namespaces (NSpid, outermost first), name. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  name: string;
+  /** NSpid from /proc/<pid>/status: [host pid, …, pid inside the innermost namespace] */
+  nspid: number[];
+}
+
+export interface VmProcess extends ProcessInfo { ns: NamespaceInodes }
+
+/** A mount seen in the container's mount namespace (from /proc/<pid>/mountinfo). */
+export interface MountInfo { target: string; fstype: string; source: string; /** the part of the source file system mounted (not "/" for bind mounts) */ root: string }
+
+export interface ContainerRootfs {
+  /** overlayfs lower dirs, top-most first (as given to mount) */
+  lower: string[];
+  upper: string;
+  work: string;
+  merged: string;
+}
+
+export interface CgroupUsage {
+  path: string;
+  memoryCurrent?: number;
+  /** bytes, or "max" */
+  memoryMax?: number | 'max';
+  pidsCurrent?: number;
+  pidsMax?: number | 'max';
+}
+
+export interface ContainerState {
+  id: string;
+  name: string;
+  /** the image as the user named it (Config.Image) */
+  image: string;
+  imageId: string;
+  state: string;
+  /** host pid of its PID 1 (0 when not running) */
+  pid: number;
+  exitCode: number;
+  created: string;
+  started: string;
+  finished: string;
+  hostname: string;
+  ns?: NamespaceInodes;
+  cgroup?: CgroupUsage;
+  /** processes in its cgroup; nspid's last element is the pid inside */
+  processes: ProcessInfo[];
+  rootfs: ContainerRootfs;
+  /** bind mounts inside the container (running containers only) */
+  binds: MountInfo[];
+}
+
+export interface LayerState {
+  diffId: string;
+  /** bytes of the layer blob (from the manifest) */
+  size: number;
+  createdBy?: string;
+}
+
+export interface ImageState {
+  id: string;
+  refs: string[];
+  created?: string;
+  /** bottom layer first */
+  layers: LayerState[];
+}
+
+export interface EngineState {
+  /** ms since the epoch, in the guest */
+  time: number;
+  /** how long collecting took in the guest, ms */
+  collectMs: number;
+  containers: ContainerState[];
+  images: ImageState[];
+  /** layers used by more than one image, with the image ids using them */
+  sharedLayers: { diffId: string; images: string[] }[];
+  /** the VM's processes with their namespaces (group them by inode) */
+  processes: VmProcess[];
+  /** the VM's own (initial) namespaces: those of PID 1 */
+  hostNs: NamespaceInodes;
+}
+
+export interface XrayStep { op: string; detail: string; ms: number }
+
+/** guest → host, unrequested: the engine's events */
+export type EngineEvent =
+  | {
+      op: 'container.created' | 'container.started' | 'container.exited' | 'container.removed';
+      /** the container's ID (not `id`: frames with an id are replies) */
+      containerId: string; name: string; exitCode?: number; time: number }
+  | {
+      op: 'xray';
+      /** the docker command line these steps belong to ('' for background work: a detached container's exit) */
+      command: string;
+      steps: XrayStep[];
+      /** total time of the command in the daemon, ms */
+      ms: number;
+      /** steps left out (only the first MAX_XRAY_STEPS are sent) */
+      dropped: number;
+    };
+
+export const MAX_XRAY_STEPS = 200;
+export const ENGINE_EVENT_OPS = ['container.created', 'container.started', 'container.exited', 'container.removed', 'xray'] as const;
+
+export function isEngineEvent(message: { op: string }): message is EngineEvent {
+  return (ENGINE_EVENT_OPS as readonly string[]).includes(message.op);
+}
