@@ -4,6 +4,7 @@
 // init), so `docker stop` of `sleep` waits for the timeout and then kills — as in Docker.
 import { flagNumber, flagString } from '../cli/parse';
 import { killContainer, parseSignal, startDetached, stopContainer } from '../runtime/supervisor';
+import type { ContainerRecord } from '../store/container-store';
 import type { CommandContext } from './context';
 
 const DEFAULT_TIMEOUT = 10;
@@ -19,46 +20,43 @@ function stopOptions({ io, cmd }: CommandContext): { signal: number; timeout: nu
   return { signal, timeout };
 }
 
-export async function stopCommand(ctx: CommandContext): Promise<number> {
-  const options = stopOptions(ctx);
-  if (!options) return 1;
-  const { io, cmd, engine } = ctx;
+/**
+ * Runs `act` on each CONTAINER argument in turn, printing the name as given when it
+ * succeeds; unknown containers and failures are reported as Docker does. Exit 1 if any failed.
+ */
+async function eachContainer(
+  { io, cmd, engine }: CommandContext, act: (record: ContainerRecord, name: string) => Promise<string | null>,
+): Promise<number> {
   let failed = 0;
   for (const name of cmd.args) {
     const found = engine.containers.find(name);
-    if (!found.ok) {
-      io.err(`Error response from daemon: ${found.error}\n`);
+    const error = found.ok ? await act(found.record, name) : found.error;
+    if (error === null) io.out(name + '\n');
+    else {
+      io.err(`Error response from daemon: ${error}\n`);
       failed++;
-      continue;
     }
-    await stopContainer(found.record, options.signal, options.timeout, engine.containers);
-    io.out(name + '\n');
   }
   return failed ? 1 : 0;
+}
+
+export async function stopCommand(ctx: CommandContext): Promise<number> {
+  const options = stopOptions(ctx);
+  if (!options) return 1;
+  return eachContainer(ctx, async (record) => {
+    await stopContainer(record, options.signal, options.timeout, ctx.engine.containers);
+    return null;
+  });
 }
 
 export async function restartCommand(ctx: CommandContext): Promise<number> {
   const options = stopOptions(ctx);
   if (!options) return 1;
-  const { io, cmd, engine } = ctx;
-  let failed = 0;
-  for (const name of cmd.args) {
-    const found = engine.containers.find(name);
-    if (!found.ok) {
-      io.err(`Error response from daemon: ${found.error}\n`);
-      failed++;
-      continue;
-    }
-    await stopContainer(found.record, options.signal, options.timeout, engine.containers);
-    const started = await startDetached(engine, found.record);
-    if (!started.ok) {
-      io.err(`Error response from daemon: Cannot restart container ${name}: ${started.message}\n`);
-      failed++;
-      continue;
-    }
-    io.out(name + '\n');
-  }
-  return failed ? 1 : 0;
+  return eachContainer(ctx, async (record, name) => {
+    await stopContainer(record, options.signal, options.timeout, ctx.engine.containers);
+    const started = await startDetached(ctx.engine, record);
+    return started.ok ? null : `Cannot restart container ${name}: ${started.message}`;
+  });
 }
 
 export async function killCommand({ io, cmd, engine }: CommandContext): Promise<number> {
