@@ -27,9 +27,8 @@ export const MASKED_PATHS = [
 ];
 export const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
-export interface LaunchSpec {
-  rootfs: string;
-  hostname: string;
+/** What any process the launcher starts needs: a new container's PID 1, or a docker exec. */
+export interface ProcessSpec {
   cwd: string;
   env: string[];
   args: string[];
@@ -37,12 +36,18 @@ export interface LaunchSpec {
   gid: number;
   cgroup: string;
   privileged: boolean;
-  readonly: boolean;
   capAdd: string[];
   capDrop: string[];
-  binds: { source: string; target: string; readonly: boolean }[];
-  /** no -i: the container's stdin is /dev/null, as in Docker */
+  /** no -i: the process's stdin is /dev/null, as in Docker */
   stdinNull: boolean;
+}
+
+/** A new container: its rootfs, hostname, mounts and protections, and its PID 1. */
+export interface LaunchSpec extends ProcessSpec {
+  rootfs: string;
+  hostname: string;
+  readonly: boolean;
+  binds: { source: string; target: string; readonly: boolean }[];
   /** where the launcher writes the host pid of the container's PID 1 */
   pidFile?: string;
   /** detached: the log file the launcher copies the container's stdout and stderr into */
@@ -50,18 +55,8 @@ export interface LaunchSpec {
 }
 
 /** docker exec: a process in the namespaces and cgroup of a running container (its PID 1's host pid). */
-export interface ExecSpec {
+export interface ExecSpec extends ProcessSpec {
   join: number;
-  cwd: string;
-  env: string[];
-  args: string[];
-  uid: number;
-  gid: number;
-  cgroup: string;
-  privileged: boolean;
-  capAdd: string[];
-  capDrop: string[];
-  stdinNull: boolean;
 }
 
 /** `chown` → `CAP_CHOWN`; `ALL` stays `ALL` (Docker accepts both spellings). */
@@ -81,32 +76,27 @@ export function effectiveCaps(capAdd: readonly string[], capDrop: readonly strin
 }
 
 export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CAPS): string {
-  const lines = [
+  return escapeLines([
     `rootfs ${spec.rootfs}`,
     'namespaces pid mnt uts ipc net',
     `hostname ${spec.hostname}`,
-    `cwd ${spec.cwd || '/'}`,
-    `uid ${spec.uid}`,
-    `gid ${spec.gid}`,
-    `cgroup ${spec.cgroup}`,
-    `privileged ${spec.privileged ? 1 : 0}`,
     `readonly ${spec.readonly ? 1 : 0}`,
-    ...(spec.stdinNull ? ['stdin-null 1'] : []),
     ...(spec.pidFile ? [`pid-file ${spec.pidFile}`] : []),
     ...(spec.log ? [`log ${spec.log}`] : []),
-    ...spec.env.map((e) => `env ${e}`),
-    ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
     ...(spec.privileged ? [] : MASKED_PATHS.map((p) => `mask ${p}`)),
     ...(spec.privileged ? [] : READONLY_PATHS.map((p) => `ro-path ${p}`)),
     ...spec.binds.map((b) => `bind ${b.source} ${b.target}${b.readonly ? ' ro' : ''}`),
-    ...spec.args.map((a) => `arg ${a}`),
-  ];
-  return escapeLines(lines);
+    ...processLines(spec, allCaps),
+  ]);
 }
 
 export function renderExecSpec(spec: ExecSpec, allCaps: readonly string[] = ALL_CAPS): string {
-  return escapeLines([
-    `join ${spec.join}`,
+  return escapeLines([`join ${spec.join}`, ...processLines(spec, allCaps)]);
+}
+
+/** The lines both kinds of spec share; the argv comes last. */
+function processLines(spec: ProcessSpec, allCaps: readonly string[]): string[] {
+  return [
     `cwd ${spec.cwd || '/'}`,
     `uid ${spec.uid}`,
     `gid ${spec.gid}`,
@@ -116,7 +106,7 @@ export function renderExecSpec(spec: ExecSpec, allCaps: readonly string[] = ALL_
     ...spec.env.map((e) => `env ${e}`),
     ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
     ...spec.args.map((a) => `arg ${a}`),
-  ]);
+  ];
 }
 
 function escapeLines(lines: string[]): string {
