@@ -1,6 +1,6 @@
 // Declarations of the container commands (no behaviour): names, aliases, usage, flags and
 // argument counts as in docker/cli 27 (cli/command/container/*.go).
-import { CREATE_FLAGS, RUN_FLAGS } from './run-flags';
+import { CREATE_FLAGS, createFlag, RUN_FLAGS } from './run-flags';
 import type { CommandSpec, FlagSpec } from './spec';
 
 const FORMAT_HELP = `Format output using a custom template:
@@ -46,13 +46,13 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     args: { min: 2 }, stopAtFirstPositional: true,
     flags: [
       { name: 'detach', short: 'd', type: 'bool', description: 'Detached mode: run command in the background' },
-      { name: 'env', short: 'e', type: 'string-list', description: 'Set environment variables' },
-      { name: 'env-file', type: 'string-list', description: 'Read in a file of environment variables' },
-      { name: 'interactive', short: 'i', type: 'bool', description: 'Keep STDIN open even if not attached' },
+      createFlag('env'),
+      createFlag('env-file'),
+      createFlag('interactive'),
       { name: 'privileged', type: 'bool', description: 'Give extended privileges to the command' },
-      { name: 'tty', short: 't', type: 'bool', description: 'Allocate a pseudo-TTY' },
-      { name: 'user', short: 'u', type: 'string', description: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
-      { name: 'workdir', short: 'w', type: 'string', description: 'Working directory inside the container' },
+      createFlag('tty'),
+      createFlag('user'),
+      createFlag('workdir'),
     ],
   },
   {

@@ -67,6 +67,13 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'workdir', short: 'w', type: 'string', description: 'Working directory inside the container' },
 ];
 
+/** One of the create flags, for commands that take the same flag with the same text (docker exec). */
+export function createFlag(name: string): FlagSpec {
+  const flag = CREATE_FLAGS.find((f) => f.name === name);
+  if (!flag) throw new Error(`no create flag --${name}`);
+  return flag;
+}
+
 /** `docker run` adds detaching to what `docker create` takes. */
 export const RUN_FLAGS: readonly FlagSpec[] = [
   ...CREATE_FLAGS,
