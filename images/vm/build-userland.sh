@@ -52,7 +52,8 @@ install -m 755 "$QDIR/qjsc-host" "$OUT/qjsc-host"
 # The engine's C parts, one static binary (src/engine/native/main.c): the docker client
 # (a command costs one process start) and dockhand-run, the container launcher.
 N="$REPO_DIR/src/engine/native"
-gcc -m32 -static -Os -Wall -o "$OUT/dockhand" "$N/main.c" "$N/docker-client.c" "$N/dockhand-run.c"
+# every C file of src/engine/native but kernel.c (that one is built into qjs above)
+gcc -m32 -static -Os -Wall -o "$OUT/dockhand" $(ls "$N"/*.c | grep -v /kernel.c$)
 strip "$OUT/dockhand"
 echo "dockhand src/engine/native (docker client, dockhand-run)" >> "$OUT/sources.txt"
 log "dockhand (client + launcher): $(stat -c %s "$OUT/dockhand") bytes"

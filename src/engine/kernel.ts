@@ -15,17 +15,34 @@ export class KernelError extends Error {
 }
 
 /** One kernel-level step, for the x-ray trace the web app draws. */
-export interface TraceEntry { op: string; detail: string; ms: number }
+export interface TraceEntry {
+  op: string; detail: string; ms: number;
+  /** os.now() when it started (CLOCK_MONOTONIC, ms) */
+  start: number;
+  /** steps the launcher (dockhand-run) took and reported; the daemon's own otherwise */
+  by?: 'launcher';
+}
 const trace: TraceEntry[] = [];
 
 /** Runs a step, records it with its duration, and turns a negative errno into a KernelError. */
 function step(op: string, detail: string, call: () => number): number {
   const started = os.now();
   const r = call();
-  trace.push({ op, detail, ms: Math.round((os.now() - started) * 1000) / 1000 });
-  if (trace.length > 500) trace.shift();
+  record(op, detail, started);
   if (r < 0) throw new KernelError(`${op} ${detail}`, -r);
   return r;
+}
+
+function record(op: string, detail: string, started: number): void {
+  trace.push({ op, detail, ms: Math.round((os.now() - started) * 1000) / 1000, start: started });
+  if (trace.length > 500) trace.shift();
+}
+
+/** Steps another process took (the launcher's report), on the same clock. */
+export function addTrace(entries: TraceEntry[]): void {
+  trace.push(...entries);
+  trace.sort((a, b) => a.start - b.start);
+  if (trace.length > 500) trace.splice(0, trace.length - 500);
 }
 
 /** The steps recorded since the last call (and forgets them). */
@@ -80,7 +97,7 @@ export function writeText(path: string, text: string): void {
 export function writeControl(path: string, value: string): void {
   const started = os.now();
   writeText(path, value);
-  trace.push({ op: 'write', detail: `${value.trim()} > ${path}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  record('write', `${value.trim()} > ${path}`, started);
 }
 
 export function readJson<T>(path: string): T | null {
@@ -117,12 +134,9 @@ export function remove(path: string): void {
   os.remove(path);
 }
 
-/** rm -rf in-process: a busybox rm would cost a process start (~40 ms) per container. */
+/** rm -rf in C (native removeTree): a busybox rm costs a process start, a JavaScript walk ~100 ms. */
 export function removeTree(path: string): void {
-  const st = lstat(path);
-  if (!st) return;
-  if (st.isDir) for (const name of listDir(path)) removeTree(`${path}/${name}`);
-  os.remove(path);
+  step('rm -r', path, () => native.removeTree(path));
 }
 
 /** Bytes of the regular files under a directory (du's apparent size, without directories). */
@@ -137,7 +151,12 @@ export function treeSize(path: string): number {
 
 /** rmdir (os.remove is remove(3), which also removes empty directories). */
 export function removeDir(path: string): void {
-  os.remove(path);
+  step('rmdir', path, () => os.remove(path));
+}
+
+/** mkdir of one directory whose parent exists (a cgroup): recorded in the x-ray trace. */
+export function makeDir(path: string, mode = 0o755): void {
+  step('mkdir', path, () => os.mkdir(path, mode));
 }
 
 // ---- processes ----
@@ -151,7 +170,7 @@ export function runProgram(argv: string[], options: { cwd?: string; quiet?: bool
     ...(devnull >= 0 ? { stdout: devnull, stderr: devnull } : {}),
   });
   if (devnull >= 0) os.close(devnull);
-  trace.push({ op: 'exec', detail: argv.join(' '), ms: Math.round((os.now() - started) * 1000) / 1000 });
+  record('exec', argv.join(' '), started);
   return status;
 }
 
@@ -159,7 +178,7 @@ export function runProgram(argv: string[], options: { cwd?: string; quiet?: bool
 export function kill(pid: number, signal: number): number {
   const started = os.now();
   const r = os.kill(pid, signal);
-  trace.push({ op: 'kill', detail: `${signal} → ${pid}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  record('kill', `${signal} → ${pid}`, started);
   return r;
 }
 
@@ -236,7 +255,7 @@ export function isOpaque(dir: string): boolean {
 export function spawn(argv: string[], fds: { stdin: number; stdout: number; stderr: number }): number {
   const started = os.now();
   const pid = os.exec(argv, { block: false, usePath: false, ...fds });
-  trace.push({ op: 'exec', detail: `${argv.join(' ')} &`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  record('exec', `${argv.join(' ')} &`, started);
   if (pid < 0) throw new KernelError(`exec ${argv[0]}`, -pid);
   return pid;
 }
@@ -312,7 +331,7 @@ export function sendSignal(pid: number, signal: number): boolean {
   if (pid <= 0) return false;
   const started = os.now();
   const r = os.kill(pid, signal);
-  if (signal !== 0) trace.push({ op: 'kill', detail: `${signal} → ${pid}`, ms: Math.round((os.now() - started) * 1000) / 1000 });
+  if (signal !== 0) record('kill', `${signal} → ${pid}`, started);
   return r === 0;
 }
 
@@ -335,7 +354,7 @@ export function ignoreSigpipe(): void {
 export function runProgramWithFds(argv: string[], fds: { stdin?: number; stdout?: number }, cwd?: string): number {
   const started = os.now();
   const status = os.exec(argv, { block: true, usePath: true, cwd, ...fds });
-  trace.push({ op: 'exec', detail: argv.join(' '), ms: Math.round((os.now() - started) * 1000) / 1000 });
+  record('exec', argv.join(' '), started);
   return status;
 }
 

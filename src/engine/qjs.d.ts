@@ -55,6 +55,8 @@ declare const scriptArgs: string[];
 declare module 'dockhand:kernel' {
   export function mount(source: string | null, target: string, fstype: string | null, flags: number, data?: string | null): number;
   export function umount(target: string, flags: number): number;
+  /** rm -rf, not crossing into other mounts (-EBUSY); 0 or a negative errno */
+  export function removeTree(path: string): number;
   export function mknod(path: string, mode: number, major: number, minor: number): number;
   export function lgetxattr(path: string, name: string): string | number;
   export function lsetxattr(path: string, name: string, value: string): number;

@@ -30,7 +30,12 @@ export type ControlRequest =
       cwd?: string;
     }
   /** a snapshot of the container engine (answered by the daemon through the agent) */
-  | { id: number; op: 'engine.state' };
+  | { id: number; op: 'engine.state' }
+  /**
+   * Whether this host wants the engine's events (lifecycle, x-ray). Off until asked: a
+   * command then pays nothing for events no one reads (the serial line is slow).
+   */
+  | { id: number; op: 'engine.subscribe'; events: boolean };
 
 /**
  * Frames larger than this risk overrunning the guest's tty buffers (64 KiB, and the serial
@@ -53,6 +58,7 @@ export type ControlReply =
       durationMs: number;
     }
   | { id: number; op: 'engine.state'; state: EngineState }
+  | { id: number; op: 'engine.subscribe'; events: boolean }
   | { id: number; op: 'error'; message: string };
 
 /** guest → host, unrequested */

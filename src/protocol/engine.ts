@@ -89,7 +89,16 @@ export interface EngineState {
   hostNs: NamespaceInodes;
 }
 
-export interface XrayStep { op: string; detail: string; ms: number }
+export interface XrayStep {
+  op: string;
+  detail: string;
+  /** how long the step took */
+  ms: number;
+  /** when it started, ms after the command started (absent for background work) */
+  at?: number;
+  /** who took it: the daemon, or the launcher (dockhand-run, the C part that enters the namespaces) */
+  by?: 'daemon' | 'launcher';
+}
 
 /** guest → host, unrequested: the engine's events */
 export type EngineEvent =

@@ -48,6 +48,34 @@ describe('the app in Chromium', () => {
     await page.waitForFunction(() => /hello from [0-9a-f]{12}/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), null, { timeout: 30_000 });
   }, 120_000);
 
+  it('docker run -it gives an interactive shell on a pty of its own, with Ctrl-C, and exit returns to the VM', async () => {
+    await openUntilPrompt(page, server.url);
+    const text = () => page.evaluate(() => document.querySelector('.xterm-rows')?.textContent ?? '');
+    await typeCommand(page, 'echo "vm size $(stty size)"');
+    await expect.poll(async () => /vm size (\d+ \d+)/.exec(await text())?.[1]).toBeTruthy();
+    const size = /vm size (\d+ \d+)/.exec(await text())![1];
+    await typeCommand(page, 'docker run -it --rm busybox sh');
+    await expect.poll(async () => (await terminalText(page)).trimEnd().endsWith('/ #'), { timeout: 30_000 }).toBe(true);
+    // the container's pty has the page terminal's size
+    await typeCommand(page, 'echo "$(tty) pid=$$ $(stty size)"');
+    await waitForTerminalLine(page, `/dev/pts/0 pid=1 ${size}`);
+    // Ctrl-C goes through the container's own line discipline to its foreground job
+    await typeCommand(page, 'sleep 60; echo not-interrupted');
+    // wait until the shell runs sleep (asked through the control channel, not the terminal)
+    await expect.poll(() => page.evaluate(async () => {
+      const session = (window as unknown as { dockhand: { session: { exec(cmd: string): Promise<{ exitCode: number }> } } }).dockhand.session;
+      return (await session.exec('pidof sleep')).exitCode;
+    }), { timeout: 20_000 }).toBe(0);
+    await page.keyboard.press('Control+C');
+    await typeCommand(page, 'echo still-in-the-container');
+    await waitForTerminalLine(page, 'still-in-the-container');
+    await typeCommand(page, 'exit');
+    await typeCommand(page, 'echo "back with status $?"');
+    await waitForTerminalLine(page, 'back with status 0', 30_000);
+    // the typed line shows "echo not-interrupted"; its output line would be the bare word
+    expect((await terminalText(page)).split('\n').map((l) => l.trim())).not.toContain('not-interrupted');
+  }, 120_000);
+
   it('boots the kernel from scratch through BIOS, kernel and init', async () => {
     await openUntilPrompt(page, server.url, '?boot=cold', 120_000);
     expect(await phasesSeen()).toEqual(expect.arrayContaining(['download', 'bios', 'kernel', 'userland']));

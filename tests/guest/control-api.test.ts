@@ -50,6 +50,7 @@ describe('the control API', () => {
   it('events: created, started, exited, removed for docker run --rm, and its x-ray', async () => {
     const events: EngineEvent[] = [];
     const off = guest().onEngineEvent((e) => events.push(e));
+    await guest().engineState(); // answered after the subscription, on the same connection
     try {
       await run(guest(), 'docker run --rm --name once --memory 64m --pids-limit 50 busybox true');
       for (let i = 0; i < 50 && !events.some((e) => e.op === 'xray' && e.command.includes('run --rm')); i++) {
@@ -68,11 +69,37 @@ describe('the control API', () => {
     expect(xray.steps.filter((s) => s.op === 'write' && s.detail.includes('/sys/fs/cgroup/')).length).toBeGreaterThan(0);
     for (const step of xray.steps) expect(step.ms).toBeGreaterThanOrEqual(0);
     expect(xray.ms).toBeGreaterThan(0);
+    // the launcher's own steps, on the same timeline, in order: namespaces, cgroup, root, capabilities
+    const launcher = xray.steps.filter((s) => s.by === 'launcher');
+    const order = ['unshare', 'fork', 'write', 'mount', 'pivot_root', 'prctl', 'capset'].map((op) => launcher.findIndex((s) => s.op === op));
+    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]))).toBe(true);
+    expect(launcher[0].detail).toContain('CLONE_NEWPID');
+    expect(launcher.find((s) => s.op === 'write')!.detail).toMatch(/^0 > \/sys\/fs\/cgroup\/dockhand\/[0-9a-f]{64}\/cgroup.procs/);
+    const at = xray.steps.map((s) => s.at!);
+    expect(at.every((t, i) => t >= 0 && t <= xray.ms && (i === 0 || t >= at[i - 1]))).toBe(true);
+  }, TEST_TIMEOUT);
+
+  it('no events are sent until the host asks for them', async () => {
+    const events: EngineEvent[] = [];
+    const off = guest().onEngineEvent((e) => events.push(e));
+    off(); // the last listener leaves: the session unsubscribes
+    await guest().engineState();
+    // a raw listener on the channel would still see any event the guest sent
+    const raw: unknown[] = [];
+    const offRaw = guest().control.onEvent((e) => raw.push(e));
+    try {
+      await run(guest(), 'docker run --rm busybox true');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(raw).toEqual([]);
+    } finally {
+      offRaw();
+    }
   }, TEST_TIMEOUT);
 
   it('a detached container\'s exit is an event too, with its exit code', async () => {
     const events: EngineEvent[] = [];
     const off = guest().onEngineEvent((e) => events.push(e));
+    await guest().engineState();
     try {
       await run(guest(), "docker run -d --name bg busybox sh -c 'sleep 0.2; exit 3'");
       for (let i = 0; i < 100 && !events.some((e) => e.op === 'container.exited'); i++) await new Promise((r) => setTimeout(r, 100));

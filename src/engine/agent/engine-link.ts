@@ -18,6 +18,8 @@ export class EngineLink {
   private retry: unknown = null;
   /** requests the daemon has not answered yet: failed if it goes away */
   private readonly waiting = new Set<number>();
+  /** the host asked for events: asked again of a daemon that restarted (its reply, id -1, is ignored by the host) */
+  private subscribed = false;
 
   /**
    * passLine gets each frame line (with its newline) from the daemon; lost gets the id of
@@ -31,6 +33,7 @@ export class EngineLink {
 
   /** Sends a request on; false when the daemon cannot be reached. */
   forward(request: ControlRequest): boolean {
+    if (request.op === 'engine.subscribe') this.subscribed = request.events;
     if (this.conn < 0) this.connect();
     if (!this.file) return false;
     this.waiting.add(request.id);
@@ -50,6 +53,10 @@ export class EngineLink {
     }
     this.conn = conn;
     this.file = file;
+    if (this.subscribed) {
+      file.puts(encodeFrame({ id: -1, op: 'engine.subscribe', events: true }));
+      file.flush();
+    }
     const lines = new LineSplitter();
     const buffer = new ArrayBuffer(16384);
     os.setReadHandler(conn, () => {

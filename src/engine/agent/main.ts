@@ -52,6 +52,7 @@ function handle(request: ControlRequest): void {
       );
       return;
     case 'engine.state':
+    case 'engine.subscribe':
       if (!engine.forward(request)) send({ id: request.id, op: 'error', message: 'the engine daemon is not running' });
       return;
     default: {

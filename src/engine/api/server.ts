@@ -35,21 +35,29 @@ export class ApiServer {
 
   /** Sends an event to every connected agent. */
   publish(event: EngineEvent): void {
-    if (this.connections.size === 0) return;
+    if (this.subscribers.size === 0) return;
     const frame = encodeFrame(event);
-    for (const conn of [...this.connections]) this.write(conn, frame);
+    for (const conn of [...this.subscribers]) this.write(conn, frame);
+  }
+
+  /** Whether anyone listens: events are not even built otherwise. */
+  get listening(): boolean {
+    return this.subscribers.size > 0;
   }
 
   /** The x-ray of one command (or of background work, command ''): its kernel steps with timings. */
-  publishXray(command: string, steps: XrayStep[], ms: number): void {
-    if (this.connections.size === 0 || (steps.length === 0 && command === '')) return;
-    const sent = steps.slice(0, MAX_XRAY_STEPS).map((s) => ({ op: s.op, detail: s.detail.length > 160 ? s.detail.slice(0, 157) + '...' : s.detail, ms: s.ms }));
+  publishXray(command: string, steps: Array<XrayStep & { start?: number }>, ms: number, started?: number): void {
+    if (this.subscribers.size === 0 || (steps.length === 0 && command === '')) return;
+    const sent = steps.slice(0, MAX_XRAY_STEPS).map((s): XrayStep => ({
+      op: s.op, detail: s.detail.length > 160 ? s.detail.slice(0, 157) + '...' : s.detail, ms: s.ms, by: s.by ?? 'daemon',
+      ...(started !== undefined && s.start !== undefined ? { at: Math.round((s.start - started) * 1000) / 1000 } : s.at !== undefined ? { at: s.at } : {}),
+    }));
     this.publish({ op: 'xray', command, steps: sent, ms: Math.round(ms * 1000) / 1000, dropped: steps.length - sent.length });
   }
 
   /** Container lifecycle events, from the store's onChange hook. */
   containerChanged(record: ContainerRecord, previous: string | undefined, removed: boolean): void {
-    if (this.connections.size === 0) return;
+    if (this.subscribers.size === 0) return;
     for (const event of lifecycleEvents(record, previous, removed, Date.now())) this.publish(event);
   }
 
@@ -73,9 +81,15 @@ export class ApiServer {
   private answer(conn: number, request: ControlRequest): void {
     let reply: GuestMessage;
     try {
-      reply = request.op === 'engine.state'
-        ? { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers) }
-        : { id: request.id, op: 'error', message: `the engine does not answer '${request.op}'` };
+      if (request.op === 'engine.state') {
+        reply = { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers) };
+      } else if (request.op === 'engine.subscribe') {
+        if (request.events) this.subscribers.add(conn);
+        else this.subscribers.delete(conn);
+        reply = { id: request.id, op: 'engine.subscribe', events: request.events };
+      } else {
+        reply = { id: request.id, op: 'error', message: `the engine does not answer '${request.op}'` };
+      }
     } catch (error) {
       reply = { id: request.id, op: 'error', message: `engine.state: ${String(error)}` };
     }
@@ -91,8 +105,11 @@ export class ApiServer {
   }
 
   private readonly files = new Map<number, std.FILE>();
+  /** connections that asked for events (engine.subscribe) */
+  private readonly subscribers = new Set<number>();
 
   private drop(conn: number): void {
+    this.subscribers.delete(conn);
     if (!this.connections.delete(conn)) return;
     os.setReadHandler(conn, null);
     this.files.get(conn)?.close(); // closes the socket too

@@ -10,9 +10,11 @@ import { rootfsPath } from '../runtime/rootfs';
 import { renderExecSpec, resolveUser } from '../runtime/spec';
 import { containerDir } from '../store/container-store';
 import type { CommandContext } from './context';
+import { notATty } from './run';
 
 export async function execCommand({ io, cmd, engine }: CommandContext): Promise<number> {
   const [name, ...args] = cmd.args;
+  if (notATty(io, cmd)) return 1;
   const found = engine.containers.find(name);
   if (!found.ok) {
     io.err(`Error response from daemon: ${found.error}\n`);
@@ -47,6 +49,7 @@ export async function execCommand({ io, cmd, engine }: CommandContext): Promise<
     privileged: flagBool(cmd.flags, 'privileged') || record.HostConfig.Privileged,
     capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop,
     stdinNull: !flagBool(cmd.flags, 'interactive') || flagBool(cmd.flags, 'detach'),
+    tty: flagBool(cmd.flags, 'tty') && !flagBool(cmd.flags, 'detach'),
   });
   const suffix = [...kernel.randomBytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const specPath = `${containerDir(record.Id)}/exec-${suffix}.spec`;

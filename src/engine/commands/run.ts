@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 
 export async function runCommand({ io, cmd, engine }: CommandContext): Promise<number> {
   const [imageRef, ...args] = cmd.args;
+  if (notATty(io, cmd)) return 1;
   let created;
   try {
     created = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args);
@@ -40,6 +41,14 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
   const status = await io.runContainer(spec, (pid) => markRunning(engine.containers, record, pid, persist));
   containerExited(engine, record, status);
   return status;
+}
+
+/** -it relays the client's terminal: without one there is nothing to relay (Docker's check). */
+export function notATty(io: CommandContext['io'], cmd: CommandContext['cmd']): boolean {
+  const wanted = flagBool(cmd.flags, 'tty') && flagBool(cmd.flags, 'interactive') && !flagBool(cmd.flags, 'detach');
+  if (!wanted || io.request.tty[0]) return false;
+  io.err('the input device is not a TTY\n');
+  return true;
 }
 
 function fail(io: CommandContext['io'], error: unknown): number {

@@ -3,8 +3,10 @@
 import * as std from 'std';
 import { makeCli } from '../commands/cli';
 import * as kernel from '../kernel';
+import { cgroupPath, removeCgroup } from '../runtime/cgroups';
 import { finishContainer, markExited } from '../runtime/lifecycle';
-import { ContainerStore } from '../store/container-store';
+import { unmountRootfs } from '../runtime/rootfs';
+import { ContainerStore, containerDir } from '../store/container-store';
 import { ImageStore } from '../store/image-store';
 import { ApiServer } from '../api/server';
 import { serve } from './server';
@@ -29,7 +31,7 @@ try {
 } catch (error) {
   std.err.puts(`dockhandd: loading images: ${String(error)}\n`);
 }
-containers.load();
+for (const id of containers.load()) removeLeftover(id);
 // A container marked running when the daemon (re)starts lost its launcher: clean it up now.
 for (const record of containers.list().filter((c) => c.State.Running)) {
   finishContainer(record);
@@ -39,6 +41,17 @@ for (const record of containers.list().filter((c) => c.State.Running)) {
 // A restart the policy had scheduled is gone with the old daemon.
 for (const record of containers.list().filter((c) => c.State.Status === 'restarting')) markExited(containers, record, record.State.ExitCode);
 std.err.puts(`dockhandd: listening on /run/dockhand/engine.sock (${images.list().length} images)\n`);
+
+/** A --rm container's directory, left by a daemon that stopped while it ran. */
+function removeLeftover(id: string): void {
+  try {
+    unmountRootfs(id);
+  } catch {
+    // not mounted
+  }
+  if (kernel.exists(cgroupPath(id))) removeCgroup(id);
+  kernel.removeTree(containerDir(id));
+}
 
 /**
  * Each command's kernel steps go to the web app as one x-ray event. Steps taken between
@@ -62,7 +75,7 @@ function withXray(cli: ReturnType<typeof makeCli>): Parameters<typeof serve>[0] 
       await cli(client);
     } finally {
       active--;
-      api.publishXray(client.request.argv.join(' '), kernel.takeTrace(), kernel.nowMs() - started);
+      api.publishXray(client.request.argv.join(' '), kernel.takeTrace(), kernel.nowMs() - started, started);
     }
   };
 }

@@ -4,6 +4,8 @@
 import * as os from 'os';
 import * as kernel from 'dockhand:kernel';
 import { bytesToBinary } from '../../protocol/binary-string';
+import { addTrace } from '../kernel';
+import { parseLauncherReport } from '../runtime/launcher-report';
 
 /**
  * Resolves with the container's exit status; 125 if the client went away without one.
@@ -18,12 +20,11 @@ export function runInClient(conn: number, specPath: string, onPid?: (pid: number
     os.setReadHandler(conn, () => {
       const { n } = kernel.recvFds(conn, buffer, 0, buffer.byteLength);
       if (n > 0) text += bytesToBinary(new Uint8Array(buffer), n);
-      const pid = /pid (\d+)\n/.exec(text);
-      if (pid) {
-        text = text.slice(pid.index + pid[0].length);
-        onPid?.(Number(pid[1]));
-      }
-      const match = /status (\d+)\n/.exec(text);
+      const report = parseLauncherReport(text);
+      text = report.rest;
+      if (report.pid !== undefined) onPid?.(report.pid);
+      if (report.steps.length > 0) addTrace(report.steps);
+      const match = /status (\d+)\n/.exec(report.other);
       if (match || n <= 0) {
         os.setReadHandler(conn, null);
         resolve(match ? Number(match[1]) : 125);

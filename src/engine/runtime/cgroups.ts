@@ -22,7 +22,7 @@ export function createCgroup(id: string, limits: Limits): string {
     rootReady = true;
   }
   const path = cgroupPath(id);
-  kernel.mkdirs(path);
+  kernel.makeDir(path);
   if (limits.memory > 0) kernel.writeControl(`${path}/memory.max`, String(limits.memory));
   if (limits.pidsLimit > 0) kernel.writeControl(`${path}/pids.max`, String(limits.pidsLimit));
   if (limits.nanoCpus > 0) kernel.writeControl(`${path}/cpu.max`, cpuMax(limits.nanoCpus));

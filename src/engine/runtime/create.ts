@@ -96,6 +96,7 @@ export function createContainer(
     RestartCount: 0,
     State: { Status: 'created', Running: false, Pid: 0, ExitCode: 0, StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' },
   };
-  containers.save(record);
+  // A --rm container lives in memory only: it is gone when it exits (a daemon restart cleans up its directory).
+  containers.save(record, !record.HostConfig.AutoRemove);
   return { record, image };
 }

@@ -35,8 +35,9 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       env: record.Config.Env, args: [record.Path, ...record.Args], uid: user.uid, gid: user.gid, cgroup,
       privileged: record.HostConfig.Privileged, readonly: record.HostConfig.ReadonlyRootfs,
       capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop, binds,
-      // detached: no one to read stdin (docker attach is not there yet)
-      stdinNull: !record.Config.OpenStdin || options.detached === true,
+      // detached: no one to read stdin (docker attach is not there yet); with -t the pty
+      // stays open, so `docker run -dit … sh` keeps its shell waiting, as in Docker
+      stdinNull: !record.Config.OpenStdin || options.detached === true, tty: record.Config.Tty,
       pidFile: pidFilePath(id), log: options.detached ? logPath(id) : undefined,
     });
     kernel.writeText(`${containerDir(id)}/spec`, spec);

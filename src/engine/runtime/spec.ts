@@ -40,6 +40,8 @@ export interface ProcessSpec {
   capDrop: string[];
   /** no -i: the process's stdin is /dev/null, as in Docker */
   stdinNull: boolean;
+  /** -t: a pty of its own, made in the container's /dev/pts (native/console.c) */
+  tty?: boolean;
 }
 
 /** A new container: its rootfs, hostname, mounts and protections, and its PID 1. */
@@ -103,6 +105,7 @@ function processLines(spec: ProcessSpec, allCaps: readonly string[]): string[] {
     `cgroup ${spec.cgroup}`,
     `privileged ${spec.privileged ? 1 : 0}`,
     ...(spec.stdinNull ? ['stdin-null 1'] : []),
+    ...(spec.tty ? ['tty 1'] : []),
     ...spec.env.map((e) => `env ${e}`),
     ...(spec.privileged ? [] : effectiveCaps(spec.capAdd, spec.capDrop, allCaps).map((c) => `cap ${c}`)),
     ...spec.args.map((a) => `arg ${a}`),

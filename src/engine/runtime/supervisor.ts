@@ -7,6 +7,7 @@ import * as kernel from '../kernel';
 import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
 import { EngineError } from './create';
+import { parseLauncherReport } from './launcher-report';
 import { parseSignal } from './signals';
 import { finishContainer, logPath, markExited, markRunning, pidFilePath, prepareStart } from './lifecycle';
 
@@ -142,15 +143,15 @@ export async function startDetached(stores: Stores, record: ContainerRecord): Pr
     return { ok: false, message: error instanceof Error ? error.message : String(error), exitCode: 125 };
   }
   const exited = new Promise<number>((resolve) => kernel.watchChild(launcher, resolve));
-  const text = await report;
-  const match = /^pid (\d+)\n/.exec(text);
-  if (!match) {
+  const launched = parseLauncherReport(await report);
+  if (launched.pid === undefined) {
     const code = await exited;
     finishContainer(record);
-    const message = text.replace(/^docker: Error response from daemon: /, '').trim() || `the launcher exited with status ${code}`;
+    const message = (launched.other + launched.rest).replace(/^docker: Error response from daemon: /, '').trim() || `the launcher exited with status ${code}`;
     return { ok: false, message, exitCode: code === 0 ? 125 : code };
   }
-  const pid = Number(match[1]);
+  kernel.addTrace(launched.steps);
+  const pid = launched.pid;
   stoppedByUser.delete(record.Id);
   record.LogPath = logPath(record.Id);
   markRunning(stores.containers, record, pid, !record.HostConfig.AutoRemove);

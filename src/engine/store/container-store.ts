@@ -58,15 +58,23 @@ export class ContainerStore {
     }
   }
 
-  load(): void {
+  /**
+   * Reads the saved containers; returns the IDs of directories without a record: --rm
+   * containers (never written to disk) that a daemon restart interrupted, to be cleaned up.
+   */
+  load(): string[] {
     kernel.mkdirs(CONTAINERS_ROOT, 0o700);
+    const leftovers: string[] = [];
     for (const id of kernel.listDir(CONTAINERS_ROOT)) {
       const record = kernel.readJson<ContainerRecord>(`${containerDir(id)}/config.json`);
       if (record) {
         this.records.set(id, record);
         this.lastStatus.set(id, record.State.Status);
+      } else {
+        leftovers.push(id);
       }
     }
+    return leftovers;
   }
 
   list(): ContainerRecord[] {

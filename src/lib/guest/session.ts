@@ -71,6 +71,7 @@ export class GuestSession {
   private progress: BootProgress = { phase: 'download', value: 0, text: 'starting' };
   private destroyed = false;
   private stdinFiles = 0;
+  private engineListeners = 0;
 
   private constructor(private readonly emulator: V86, private readonly onProgress?: (p: BootProgress) => void) {
     this.control = new ControlChannel((frame) => emulator.serial_send_bytes(CONTROL_SERIAL, frame));
@@ -224,8 +225,23 @@ export class GuestSession {
 
   /** Container lifecycle events and the x-ray of each docker command; returns a function that stops listening. */
   onEngineEvent(listener: (event: EngineEvent) => void): () => void {
-    return this.control.onEvent((event) => {
+    const off = this.control.onEvent((event) => {
       if (isEngineEvent(event)) listener(event);
+    });
+    if (this.engineListeners++ === 0) this.subscribeToEngine(true);
+    let listening = true;
+    return () => {
+      if (!listening) return;
+      listening = false;
+      off();
+      if (--this.engineListeners === 0) this.subscribeToEngine(false);
+    };
+  }
+
+  /** The engine sends events only to a host that asked (after a restore, the saved machine's choice is asked again). */
+  private subscribeToEngine(events: boolean): void {
+    this.control.request({ op: 'engine.subscribe', events }, 30_000).catch(() => {
+      // the daemon is not up yet: the agent asks again when it connects
     });
   }
 
@@ -249,6 +265,7 @@ export class GuestSession {
     await this.emulator.restore_state(state);
     await this.ping();
     await this.syncClock();
+    if (this.engineListeners > 0) this.subscribeToEngine(true);
   }
 
   isRunning(): boolean {

@@ -1,0 +1,38 @@
+// `npm run xray [-- 'docker run --rm busybox true'] [-- --runs N]`: runs a command in a restored
+// guest N times (timed inside the guest) and prints the engine's x-ray of the last run: every
+// kernel step of the daemon and of the launcher, with its start (ms after the command began)
+// and duration. For finding where a command's time goes.
+import { bootNodeGuest } from '../src/lib/guest/node';
+import type { EngineEvent } from '../src/protocol/engine';
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const command = args[0] ?? 'docker run --rm busybox true';
+
+const guest = await bootNodeGuest();
+try {
+  const xrays: EngineEvent[] = [];
+  guest.onEngineEvent((e) => { if (e.op === 'xray' && e.command) xrays.push(e); });
+  await guest.engineState(); // the subscription is in place once this is answered
+  const script = `import * as os from 'os';
+    const times = [];
+    for (let i = 0; i < ${runs}; i++) {
+      const t = os.now();
+      os.exec(['sh', '-c', ${JSON.stringify(command)}], { stdout: os.open('/dev/null', os.O_WRONLY) });
+      times.push(Math.round(os.now() - t));
+    }
+    print(JSON.stringify(times));`;
+  await guest.putFile('xray.mjs', new TextEncoder().encode(script));
+  const result = await guest.exec('qjs -m /mnt/host/xray.mjs', { timeoutMs: 120_000 });
+  console.log(`${command}: ${result.stdout.trim()} ms (inside the guest, each run)`);
+  await new Promise((r) => setTimeout(r, 1000));
+  const last = xrays.at(-1);
+  if (last?.op !== 'xray') throw new Error('no x-ray arrived');
+  console.log(`x-ray of the last run (${last.ms.toFixed(1)} ms in the daemon):\n    at     ms  by        step`);
+  for (const s of last.steps) {
+    console.log(`${(s.at ?? 0).toFixed(1).padStart(6)} ${s.ms.toFixed(1).padStart(6)}  ${(s.by ?? '').padEnd(8)}  ${s.op} ${s.detail}`);
+  }
+} finally {
+  await guest.destroy();
+}
