@@ -1,0 +1,127 @@
+// A realistic engine snapshot with N containers, for tests and the viz_update_ms_20 bench:
+// ~40 VM processes, 4 images sharing a base layer, each container with 2–3 processes, its
+// own namespaces (some share the VM's network), a cgroup and an overlay rootfs. Shaped like
+// what src/engine/api/state.ts collects; deterministic.
+import type { ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, VmProcess } from '../../protocol/engine';
+import { layoutLayers, type LayerChange, type LayersLayout } from './layers-layout';
+import { observeSnapshot, type LifecycleHistory } from './lifecycle-history';
+import { layoutLifecycle, type LifecycleLayout } from './lifecycle-layout';
+import { layoutNamespaces, type NamespacesLayout } from './namespaces-layout';
+import { layoutXray, type XrayEvent, type XrayLayout } from './xray-layout';
+
+export const HOST_NS: Required<NamespaceInodes> = { pid: 4026531836, mnt: 4026531841, uts: 4026531838, ipc: 4026531839, net: 4026531840, cgroup: 4026531835 };
+
+/** Deterministic hex: a 32-bit LCG, good enough to look like sha256 digests. */
+function hex(seed: number, length = 64): string {
+  let x = seed * 2654435761 >>> 0;
+  let out = '';
+  while (out.length < length) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out += x.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
+
+const layer = (seed: number, size: number, createdBy: string) => ({ diffId: `sha256:${hex(seed)}`, size, createdBy });
+const BASE = layer(1, 1_134_592, '/bin/sh -c #(nop) ADD file:busybox-1.36.1 in / ');
+const IMAGES: ImageState[] = [
+  { id: hex(101), refs: ['busybox:latest'], created: '2024-05-01T00:00:00Z', layers: [BASE] },
+  { id: hex(102), refs: ['httpd-demo:latest'], layers: [BASE, layer(2, 4_096, 'COPY index.html /www/'), layer(3, 512, 'RUN adduser -D www')] },
+  { id: hex(103), refs: ['lua:5.1'], layers: [BASE, layer(4, 210_944, 'COPY lua5.1 /usr/bin/lua')] },
+  { id: hex(104), refs: ['lua:5.4'], layers: [BASE, layer(5, 286_720, 'COPY lua5.4 /usr/bin/lua')] },
+];
+
+const VM_NAMES = ['init', 'syslogd', 'klogd', 'udhcpc', 'getty', 'sh', 'qjs', 'dockhandd', 'crond', 'acpid'];
+
+function vmProcesses(count: number): VmProcess[] {
+  return Array.from({ length: count }, (_, i) => {
+    const pid = i + 1;
+    const name = pid === 1 ? 'init' : VM_NAMES[i % VM_NAMES.length];
+    return { pid, ppid: pid === 1 ? 0 : pid < 6 ? 1 : 1 + (i % 5), name, nspid: [pid], ns: { ...HOST_NS } };
+  });
+}
+
+function container(i: number, firstPid: number): { state: ContainerState; procs: VmProcess[] } {
+  const image = IMAGES[i % IMAGES.length];
+  const id = hex(1000 + i);
+  const status = i % 7 === 6 ? 'paused' : 'running';
+  const ns: NamespaceInodes = {
+    pid: 4026532200 + i * 8, mnt: 4026532201 + i * 8, uts: 4026532202 + i * 8, ipc: 4026532203 + i * 8,
+    net: i % 4 === 3 ? HOST_NS.net : 4026532204 + i * 8, cgroup: 4026532205 + i * 8,
+  };
+  const names = image.refs[0].startsWith('httpd') ? ['httpd', 'sh', 'sleep'] : image.refs[0].startsWith('lua') ? ['lua', 'sh'] : ['sh', 'sleep'];
+  const procs: VmProcess[] = names.map((name, k) => ({
+    pid: firstPid + k, ppid: k === 0 ? 8 : firstPid, name, nspid: [firstPid + k, k + 1], ns,
+  }));
+  const dir = `/var/lib/dockhand/containers/${id}`;
+  const state: ContainerState = {
+    id, name: `c${i}-${names[0]}`, image: image.refs[0], imageId: `sha256:${image.id}`, state: status,
+    pid: firstPid, exitCode: 0, created: '2024-05-02T10:00:00Z', started: '2024-05-02T10:00:01Z', finished: '0001-01-01T00:00:00Z',
+    hostname: id.slice(0, 12), ns,
+    cgroup: { path: `/sys/fs/cgroup/dockhand/${id}`, memoryCurrent: 700_000 + i * 1000, memoryMax: 'max', pidsCurrent: procs.length, pidsMax: 'max' },
+    processes: procs.map(({ ns: _ns, ...p }) => p),
+    rootfs: {
+      lower: [...image.layers].reverse().map((l) => `/var/lib/dockhand/layers/${l.diffId.slice(7)}`),
+      upper: `${dir}/upper`, work: `${dir}/work`, merged: `${dir}/merged`,
+    },
+    binds: [],
+  };
+  return { state, procs };
+}
+
+/** A snapshot with `n` containers (all with processes; every 7th paused). */
+export function benchState(n: number, time = 1_715_000_000_000): EngineState {
+  const processes = vmProcesses(40);
+  const containers: ContainerState[] = [];
+  let next = 100;
+  for (let i = 0; i < n; i++) {
+    const c = container(i, next);
+    next += 10;
+    containers.push(c.state);
+    processes.push(...c.procs);
+  }
+  return {
+    time, collectMs: 35, containers, images: IMAGES,
+    sharedLayers: [{ diffId: BASE.diffId, images: IMAGES.map((i) => i.id) }],
+    processes, hostNs: { ...HOST_NS },
+  };
+}
+
+/** The x-ray of a `docker run` with its kernel steps. */
+export function benchXray(): XrayEvent {
+  const ops: Array<[string, string, number, 'daemon' | 'launcher']> = [
+    ['mkdir', '/var/lib/dockhand/containers/abc/upper', 0.4, 'daemon'],
+    ['mount', 'overlay on /var/lib/dockhand/containers/abc/merged (1 read-only layers)', 3.2, 'daemon'],
+    ['mkdir', '/sys/fs/cgroup/dockhand/abc', 0.6, 'daemon'],
+    ['write', 'memory.max = max', 0.3, 'daemon'],
+    ['clone', 'CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWNET', 2.1, 'launcher'],
+    ['pivot_root', '/var/lib/dockhand/containers/abc/merged', 1.4, 'launcher'],
+    ['mount', 'proc on /proc', 0.5, 'launcher'],
+    ['execve', '/bin/sh -c echo hi', 4.8, 'launcher'],
+  ];
+  let at = 0;
+  const steps = ops.map(([op, detail, ms, by]) => {
+    const step = { op, detail, ms, at, by };
+    at += ms + 0.2;
+    return step;
+  });
+  return { op: 'xray', command: 'docker run --rm busybox echo hi', steps, ms: at, dropped: 0 } satisfies EngineEvent;
+}
+
+export interface Size { width: number; height: number }
+
+export interface AllLayouts { namespaces: NamespacesLayout; layers: LayersLayout; lifecycle: LifecycleLayout; xray: XrayLayout }
+
+/** Every picture's layout for one snapshot: what the page computes on each refresh (the bench times this). */
+export function computeAllLayouts(
+  state: EngineState, size: Size,
+  extra: { history?: LifecycleHistory; xray?: XrayEvent | null; changes?: LayerChange[] } = {},
+): AllLayouts {
+  const history = extra.history ?? observeSnapshot({}, state);
+  return {
+    namespaces: layoutNamespaces(state, size),
+    layers: layoutLayers(state, size, extra.changes),
+    lifecycle: layoutLifecycle(history, size),
+    xray: layoutXray(extra.xray ?? null, size),
+  };
+}

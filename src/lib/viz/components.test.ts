@@ -1,0 +1,62 @@
+// The components rendered on the server from the bench fixture: they draw from the data
+// they get, every focusable element has a label and a <title>, no text is under 14px.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import { benchState, benchXray } from './bench-fixture';
+import { EngineStore, type EngineSource } from './engine-store.svelte';
+import Layers from './Layers.svg.svelte';
+import Lifecycle from './Lifecycle.svg.svelte';
+import { observeSnapshot } from './lifecycle-history';
+import Namespaces from './Namespaces.svg.svelte';
+import PicturesPanel from './PicturesPanel.svelte';
+import Xray from './Xray.svg.svelte';
+
+const state = benchState(3);
+
+function checkAccessible(html: string) {
+  const focusable = html.match(/<g[^>]*tabindex="0"[^>]*>\s*<title>[^<]+<\/title>/g) ?? [];
+  expect(focusable.length).toBe((html.match(/tabindex="0"/g) ?? []).length);
+  expect(focusable.length).toBeGreaterThan(0);
+  for (const size of html.matchAll(/font-size="(\d+)"/g)) expect(Number(size[1])).toBeGreaterThanOrEqual(14);
+}
+
+describe('picture components', () => {
+  it('Namespaces shows real pids and namespace inodes', () => {
+    const { body } = render(Namespaces, { props: { engine: state } });
+    checkAccessible(body);
+    expect(body).toContain(String(state.containers[0].ns!.pid));
+    expect(body).toContain(state.containers[0].name);
+  });
+
+  it('Layers shows each image and its containers, in Korean too', () => {
+    const { body } = render(Layers, { props: { engine: state, lang: 'ko' } });
+    checkAccessible(body);
+    expect(body).toContain('busybox:latest');
+    expect(body).toContain('쓰기 가능 레이어');
+  });
+
+  it('Lifecycle shows the states and the containers', () => {
+    const { body } = render(Lifecycle, { props: { history: observeSnapshot({}, state) } });
+    checkAccessible(body);
+    expect(body).toContain('paused');
+    expect(body).toContain(state.containers[2].name);
+  });
+
+  it('Xray shows the command and its steps', () => {
+    const { body } = render(Xray, { props: { xray: benchXray() } });
+    checkAccessible(body);
+    expect(body).toContain('pivot_root');
+    expect(render(Xray, { props: { xray: null } }).body).toContain('run a docker command');
+  });
+
+  it('PicturesPanel waits for the engine, then draws the chosen picture', () => {
+    const source: EngineSource = { engineState: () => new Promise(() => {}), onEngineEvent: () => () => {} };
+    const store = new EngineStore(source);
+    expect(render(PicturesPanel, { props: { store } }).body).toContain('waiting for the engine…');
+    store.state = state;
+    const { body } = render(PicturesPanel, { props: { store, picture: 'layers' } });
+    expect(body).toContain('aria-selected="true"');
+    expect(body).toContain('busybox:latest');
+    store.dispose();
+  });
+});

@@ -1,0 +1,97 @@
+// Every user-visible string of the pictures, in English and Korean; components take a `lang`
+// prop and read `labels[lang]`, so a translation is one object, not a hunt through markup.
+export type Lang = 'en' | 'ko';
+
+export interface VizLabels {
+  panel: { title: string; waiting: string; error: string; refresh: string; tabs: Record<'namespaces' | 'layers' | 'lifecycle' | 'xray', string> };
+  namespaces: {
+    title: string; host: string; container: string; unknown: string; pidNs: string; hostPid: string; pidInside: string;
+    ownNs: string; sharedNs: string; processes: (n: number) => string;
+  };
+  layers: {
+    title: string; image: string; layer: string; shared: (n: number) => string; sharedHere: string; writable: string;
+    upper: string; createdBy: string; size: string; noImages: string; changes: Record<'A' | 'C' | 'D', string>;
+  };
+  lifecycle: {
+    title: string; states: Record<string, string>; transition: (from: string, to: string, n: number) => string;
+    container: (name: string, state: string) => string; pathOf: string; noContainers: string;
+    /** the docker verb of each transition, by `from>to` */
+    verbs: Record<string, string>;
+  };
+  xray: {
+    title: (command: string) => string; background: string; none: string; total: (ms: string) => string;
+    dropped: (n: number) => string; step: (op: string, detail: string, ms: string, at: string) => string; by: Record<'daemon' | 'launcher', string>;
+  };
+}
+
+const en: VizLabels = {
+  panel: {
+    title: 'Live pictures', waiting: 'waiting for the engine…', error: 'The engine did not answer', refresh: 'Refresh',
+    tabs: { namespaces: 'Namespaces', layers: 'Layers', lifecycle: 'Lifecycle', xray: 'X-ray' },
+  },
+  namespaces: {
+    title: 'Processes grouped by their PID namespace', host: 'the VM (initial namespaces)', container: 'container',
+    unknown: 'namespace unreadable', pidNs: 'pid namespace', hostPid: 'host pid', pidInside: 'pid inside',
+    ownNs: 'own namespaces', sharedNs: 'shared with the VM', processes: (n) => `${n} process${n === 1 ? '' : 'es'}`,
+  },
+  layers: {
+    title: 'Images as stacks of read-only layers, containers on top', image: 'image', layer: 'layer',
+    shared: (n) => `shared by ${n} images`, sharedHere: 'same layer, stored once', writable: 'writable layer',
+    upper: 'upper dir', createdBy: 'created by', size: 'size', noImages: 'no images yet',
+    changes: { A: 'added', C: 'copied up', D: 'whiteout (deleted)' },
+  },
+  lifecycle: {
+    title: 'Container lifecycle', noContainers: 'no containers yet', pathOf: 'path taken',
+    states: { created: 'created', running: 'running', paused: 'paused', restarting: 'restarting', exited: 'exited', removed: 'removed' },
+    transition: (from, to, n) => `${from} → ${to}${n ? ` (taken ${n}×)` : ''}`,
+    container: (name, state) => `${name}: ${state}`,
+    verbs: {
+      'created>running': 'start', 'created>removed': 'rm', 'running>paused': 'pause', 'paused>running': 'unpause',
+      'running>exited': 'stop / exit', 'running>restarting': 'exit, policy', 'restarting>running': 'restart',
+      'restarting>exited': 'give up', 'exited>running': 'start', 'exited>removed': 'rm', 'running>removed': 'rm -f', 'paused>exited': 'kill',
+    },
+  },
+  xray: {
+    title: (command) => `X-ray of: ${command}`, background: 'background work', none: 'run a docker command to see its kernel steps',
+    total: (ms) => `total ${ms}`, dropped: (n) => `${n} more steps not shown`,
+    step: (op, detail, ms, at) => `${op} ${detail}: ${ms}, started at ${at}`,
+    by: { daemon: 'daemon', launcher: 'launcher' },
+  },
+};
+
+const ko: VizLabels = {
+  panel: {
+    title: '실시간 그림', waiting: '엔진을 기다리는 중…', error: '엔진이 응답하지 않았습니다', refresh: '새로 고침',
+    tabs: { namespaces: '네임스페이스', layers: '레이어', lifecycle: '생명주기', xray: '엑스레이' },
+  },
+  namespaces: {
+    title: 'PID 네임스페이스별로 묶은 프로세스', host: 'VM (초기 네임스페이스)', container: '컨테이너',
+    unknown: '네임스페이스를 읽을 수 없음', pidNs: 'pid 네임스페이스', hostPid: '호스트 pid', pidInside: '내부 pid',
+    ownNs: '자기 네임스페이스', sharedNs: 'VM과 공유', processes: (n) => `프로세스 ${n}개`,
+  },
+  layers: {
+    title: '읽기 전용 레이어를 쌓은 이미지와 그 위의 컨테이너', image: '이미지', layer: '레이어',
+    shared: (n) => `이미지 ${n}개가 공유`, sharedHere: '같은 레이어, 한 번만 저장', writable: '쓰기 가능 레이어',
+    upper: 'upper 디렉터리', createdBy: '만든 명령', size: '크기', noImages: '아직 이미지가 없습니다',
+    changes: { A: '추가됨', C: '복사됨(copy-up)', D: '화이트아웃(삭제)' },
+  },
+  lifecycle: {
+    title: '컨테이너 생명주기', noContainers: '아직 컨테이너가 없습니다', pathOf: '거쳐 온 경로',
+    states: { created: '생성됨', running: '실행 중', paused: '일시 정지', restarting: '재시작 중', exited: '종료됨', removed: '삭제됨' },
+    transition: (from, to, n) => `${from} → ${to}${n ? ` (${n}번)` : ''}`,
+    container: (name, state) => `${name}: ${state}`,
+    verbs: {
+      'created>running': 'start', 'created>removed': 'rm', 'running>paused': 'pause', 'paused>running': 'unpause',
+      'running>exited': 'stop / 종료', 'running>restarting': '종료, 재시작 정책', 'restarting>running': '재시작',
+      'restarting>exited': '포기', 'exited>running': 'start', 'exited>removed': 'rm', 'running>removed': 'rm -f', 'paused>exited': 'kill',
+    },
+  },
+  xray: {
+    title: (command) => `엑스레이: ${command}`, background: '백그라운드 작업', none: 'docker 명령을 실행하면 커널 단계가 보입니다',
+    total: (ms) => `전체 ${ms}`, dropped: (n) => `표시하지 않은 단계 ${n}개`,
+    step: (op, detail, ms, at) => `${op} ${detail}: ${ms}, 시작 ${at}`,
+    by: { daemon: '데몬', launcher: '런처' },
+  },
+};
+
+export const labels: Record<Lang, VizLabels> = { en, ko };
