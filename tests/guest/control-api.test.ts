@@ -59,7 +59,7 @@ describe('the control API', () => {
     } finally {
       off();
     }
-    const lifecycle = events.filter((e) => e.op !== 'xray' && e.name === 'once').map((e) => e.op);
+    const lifecycle = events.filter((e) => e.op.startsWith('container.') && 'name' in e && e.name === 'once').map((e) => e.op);
     expect(lifecycle).toEqual(['container.created', 'container.started', 'container.exited', 'container.removed']);
     const exited = events.find((e) => e.op === 'container.exited');
     expect(exited).toMatchObject({ exitCode: 0 });
@@ -71,9 +71,10 @@ describe('the control API', () => {
     expect(xray.ms).toBeGreaterThan(0);
     // the launcher's own steps, on the same timeline, in order: namespaces, cgroup, root, capabilities
     const launcher = xray.steps.filter((s) => s.by === 'launcher');
-    const order = ['unshare', 'fork', 'write', 'mount', 'pivot_root', 'prctl', 'capset'].map((op) => launcher.findIndex((s) => s.op === op));
+    const order = ['clone', 'unshare', 'write', 'mount', 'pivot_root', 'prctl', 'capset'].map((op) => launcher.findIndex((s) => s.op === op));
     expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]))).toBe(true);
     expect(launcher[0].detail).toContain('CLONE_NEWPID');
+    expect(launcher[1].detail).toBe('CLONE_NEWNS CLONE_NEWUTS CLONE_NEWIPC CLONE_NEWNET');
     expect(launcher.find((s) => s.op === 'write')!.detail).toMatch(/^0 > \/sys\/fs\/cgroup\/dockhand\/[0-9a-f]{64}\/cgroup.procs/);
     const at = xray.steps.map((s) => s.at!);
     expect(at.every((t, i) => t >= 0 && t <= xray.ms && (i === 0 || t >= at[i - 1]))).toBe(true);

@@ -3,10 +3,10 @@
  * own C part (QuickJS cannot call clone, pivot_root or capset). The engine daemon writes
  * the spec (spec.c); this file holds the order of things:
  *
- *   unshare(mnt, uts, ipc, net, pid) ─ fork ─┬─ launcher: report "pid N" and the x-ray steps,
- *                                            │  relay the pty (-t) or copy the log (detached),
- *                                            │  forward signals, exit with the child's status
- *                                            └─ child = PID 1 inside: join the cgroup ─ hostname
+ *   clone(NEWPID) ───────┬─ launcher (still in the VM's namespaces): report "pid N" and the x-ray
+ *                        │  steps, relay the pty (-t) or copy the log (detached), forward
+ *                        │  signals, exit with the child's status
+ *                        └─ child = PID 1 inside: unshare(mnt, uts, ipc, net) ─ join the cgroup ─ hostname
  *      ─ rootfs.c (mounts, pivot_root, masks) ─ console.c (-t) ─ security.c (caps, user) ─ exec
  *
  * docker exec ("join PID"): setns into PID's namespaces, fork (the child is inside its pid
@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "launcher.h"
@@ -193,14 +194,19 @@ static int launch_exec(struct spec *s) {
     return follow_foreground(s, channel[0]);
 }
 
-static void describe_unshare(const struct spec *s, double t) {
-    int f = s->ns_flags;
-    xray_step("unshare", t, "%s%s%s%s%s", f & CLONE_NEWNS ? "CLONE_NEWNS " : "", f & CLONE_NEWUTS ? "CLONE_NEWUTS " : "",
-              f & CLONE_NEWIPC ? "CLONE_NEWIPC " : "", f & CLONE_NEWNET ? "CLONE_NEWNET " : "", s->pid_ns ? "CLONE_NEWPID" : "");
+static void describe_unshare(int f, double t) {
+    xray_step("unshare", t, "%s%s%s%s", f & CLONE_NEWNS ? "CLONE_NEWNS " : "", f & CLONE_NEWUTS ? "CLONE_NEWUTS " : "",
+              f & CLONE_NEWIPC ? "CLONE_NEWIPC " : "", f & CLONE_NEWNET ? "CLONE_NEWNET" : "");
 }
 
 /* The container's PID 1, from the fork to the exec. */
 static void become_container(struct spec *s, int channel, const int out[2], const int err[2], int sync_write) {
+    /* The other namespaces are the container's alone: the launcher keeps the VM's (its root
+       too, which pivot_root would move for every process of a shared mount namespace). */
+    double t = xray_now();
+    if (s->log) error_fd = sync_write;
+    must(unshare(s->ns_flags), "unshare", "namespaces");
+    describe_unshare(s->ns_flags, t);
     if (s->log) {
         /* set-up errors to the launcher (the pipe closes on exec: success); output to the log */
         error_fd = sync_write;
@@ -217,6 +223,14 @@ static void become_container(struct spec *s, int channel, const int out[2], cons
         xray_step("write", t, "0 > %s (join the container's cgroup)", path);
     }
     if (s->stdin_null && !s->tty) stdin_from_dev_null();
+    if (s->output) {
+        /* opened before pivot_root: the path is the VM's */
+        int fd = open(s->output, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (fd < 0) die(125, "opening %s: %s", s->output, strerror(errno));
+        dup2(fd, 1);
+        dup2(fd, 2);
+        close(fd);
+    }
     if (s->hostname && (s->ns_flags & CLONE_NEWUTS)) {
         double t = xray_now();
         must(sethostname(s->hostname, strlen(s->hostname)), "sethostname", s->hostname);
@@ -246,17 +260,16 @@ int launch(const char *spec_path) {
     }
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) < 0) die(125, "socketpair: %s", strerror(errno));
     double t = xray_now();
-    must(unshare(s.ns_flags | (s.pid_ns ? CLONE_NEWPID : 0)), "unshare", "namespaces");
-    describe_unshare(&s, t);
-    t = xray_now();
-    child_pid = fork();
-    if (child_pid < 0) die(125, "fork: %s", strerror(errno));
+    /* clone, not unshare + fork: a process can make only one pid namespace for its children
+       with unshare, and the client may launch several containers (docker build's RUN steps) */
+    child_pid = s.pid_ns ? (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, 0, NULL, NULL, NULL) : fork();
+    if (child_pid < 0) die(125, "clone: %s", strerror(errno));
     if (child_pid == 0) {
         xray_forget();
         close(channel[0]);
         become_container(&s, channel[1], out, err, sync[1]);
     }
-    xray_step("fork", t, "PID 1 of the new pid namespace: host pid %d", (int)child_pid);
+    xray_step("clone", t, "CLONE_NEWPID: the container's process, PID 1 of a new pid namespace (host pid %d)", (int)child_pid);
     close(channel[1]);
     write_pid_file(&s);
     if (!s.log) return follow_foreground(&s, channel[0]);
