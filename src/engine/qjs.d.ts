@@ -57,6 +57,10 @@ declare module 'dockhand:kernel' {
   export function umount(target: string, flags: number): number;
   /** rm -rf, not crossing into other mounts (-EBUSY); 0 or a negative errno */
   export function removeTree(path: string): number;
+  /** a regular file's bytes and mode; 0 or a negative errno */
+  export function copyFile(src: string, dst: string): number;
+  export function lchown(path: string, uid: number, gid: number): number;
+  export function chmod(path: string, mode: number): number;
   export function mknod(path: string, mode: number, major: number, minor: number): number;
   export function lgetxattr(path: string, name: string): string | number;
   export function lsetxattr(path: string, name: string, value: string): number;

@@ -115,10 +115,37 @@ export type EngineEvent =
       ms: number;
       /** steps left out (only the first MAX_XRAY_STEPS are sent) */
       dropped: number;
-    };
+    }
+
+  | BuildEvent;
+
+/** docker build, step by step, so the page can draw the layer stack growing. */
+export interface BuildEvent {
+  op: 'build.step';
+  /** one id per docker build run */
+  build: string;
+  /** 1-based, over every stage's instructions (as `Step 2/4`) */
+  step: number;
+  of: number;
+  /** the Dockerfile line and the instruction as written there */
+  line: number;
+  instruction: string;
+  /**
+   * start: the step begins; cached: its layer came from the build cache; layer: it made a
+   * new layer; config: it changed only the image config; failed: the build stops here;
+   * built: the build finished (step = of), diffId holds the image ID
+   */
+  status: 'start' | 'cached' | 'layer' | 'config' | 'failed' | 'built';
+  /** the layer's diff_id (cached, layer), or the image ID (built) */
+  diffId?: string;
+  /** the layer's bytes (cached, layer) */
+  size?: number;
+  /** how long the step took (not start) */
+  ms?: number;
+}
 
 export const MAX_XRAY_STEPS = 200;
-export const ENGINE_EVENT_OPS = ['container.created', 'container.started', 'container.exited', 'container.removed', 'xray'] as const;
+export const ENGINE_EVENT_OPS = ['container.created', 'container.started', 'container.exited', 'container.removed', 'xray', 'build.step'] as const;
 
 export function isEngineEvent(message: { op: string }): message is EngineEvent {
   return (ENGINE_EVENT_OPS as readonly string[]).includes(message.op);

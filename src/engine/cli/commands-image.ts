@@ -5,6 +5,19 @@ import type { CommandSpec } from './spec';
 
 export const IMAGE_COMMANDS: readonly CommandSpec[] = [
   {
+    path: ['image', 'build'], aliases: [['build']], commonOrder: 4,
+    usage: '[OPTIONS] PATH | -', description: 'Build an image from a Dockerfile', args: { min: 1, max: 1 },
+    flags: [
+      { name: 'build-arg', type: 'string-list', description: 'Set build-time variables' },
+      { name: 'file', short: 'f', type: 'string', description: "Name of the Dockerfile (Default is 'PATH/Dockerfile')" },
+      { name: 'label', type: 'string-list', description: 'Set metadata for an image' },
+      { name: 'no-cache', type: 'bool', description: 'Do not use cache when building the image' },
+      { name: 'quiet', short: 'q', type: 'bool', description: 'Suppress the build output and print image ID on success' },
+      { name: 'tag', short: 't', type: 'string-list', description: 'Name and optionally a tag in the "name:tag" format' },
+      { name: 'target', type: 'string', description: 'Set the target build stage to build.' },
+    ],
+  },
+  {
     path: ['image', 'ls'], aliases: [['image', 'list'], ['images']], commonOrder: 7,
     usage: '[OPTIONS] [REPOSITORY[:TAG]]', description: 'List images', args: { min: 0, max: 1 },
     flags: [

@@ -132,6 +132,7 @@ Usage:  docker image COMMAND
 Manage images
 
 Commands:
+  build       Build an image from a Dockerfile
   history     Show the history of an image
   inspect     Display detailed information on one or more images
   load        Load an image from a tar archive or STDIN
@@ -156,6 +157,7 @@ Common Commands:
   run         Create and run a new container from an image
   exec        Execute a command in a running container
   ps          List containers
+  build       Build an image from a Dockerfile
   images      List images
   version     Show the Docker version information
   info        Display system-wide information

@@ -17,6 +17,7 @@ import { logsCommand } from './logs';
 import { startCommand } from './start';
 import { killCommand, restartCommand, stopCommand } from './stop';
 import { versionCommand, versionLine } from './version';
+import { buildCommand } from './build';
 import { commitCommand, imagePruneCommand, loadCommand, rmiCommand, saveCommand, tagCommand } from './image-write';
 import { infoCommand, systemDfCommand } from './system';
 
@@ -45,6 +46,7 @@ const HANDLERS: Record<string, Handler> = {
   'image rm': rmiCommand,
   'image prune': imagePruneCommand,
   'image save': saveCommand,
+  'image build': buildCommand,
   'image load': loadCommand,
   'system df': systemDfCommand,
   'system info': infoCommand,

@@ -1,4 +1,5 @@
 // What a command handler gets: the client's terminal, the parsed command line, the stores.
+import type { EngineEvent } from '../../protocol/engine';
 import type { Parsed } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
 import type { ContainerStore } from '../store/container-store';
@@ -9,6 +10,8 @@ export type ParsedCommand = Extract<Parsed, { kind: 'command' }>;
 export interface Engine {
   images: ImageStore;
   containers: ContainerStore;
+  /** an event for the web app (docker build's steps); dropped when no one listens */
+  publish?: (event: EngineEvent) => void;
 }
 
 export interface CommandContext {

@@ -29,6 +29,18 @@ export function listUpper(upper: string): UpperEntry[] {
 }
 
 /**
+ * Paths in an upper dir that are the engine's own mount points (`/etc/hosts`, `/proc`…, Docker's
+ * init layer), not changes: left out of a layer made from it (docker commit, docker build).
+ */
+export function initLayerPaths(upper: string, diffIds: readonly string[]): string[] {
+  const lowers = [...diffIds].reverse().map(layerDir);
+  const inImage = (path: string) => lowers.some((l) => kernel.exists(l + path));
+  const all = listUpper(upper);
+  const kept = new Set(hideInitLayer(all, inImage).map((e) => e.path));
+  return all.filter((e) => !kept.has(e.path)).map((e) => e.path);
+}
+
+/**
  * The image's entry at `path`, looked up through its layers top-most first: a whiteout in a
  * higher layer hides it, and an opaque parent directory hides the layers below.
  */

@@ -4,15 +4,14 @@
 import { flagBool, flagList, flagString } from '../cli/parse';
 import { humanSize } from '../format/human';
 import * as kernel from '../kernel';
-import { hideInitLayer } from '../layers/diff';
 import { applyChanges, commitCreatedBy, commitEnv } from '../oci/changes';
 import { shortId } from '../oci/digest';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../oci/reference';
 import type { ImageConfig } from '../oci/types';
 import { containerDir } from '../store/container-store';
-import { layerDir, STORE_ROOT, type StoredImage } from '../store/image-store';
+import { STORE_ROOT, type StoredImage } from '../store/image-store';
 import type { CommandContext, Engine } from './context';
-import { listUpper } from './diff';
+import { initLayerPaths } from './diff';
 
 /** `busybox` → `busybox:latest`; an error text for a bad name. */
 function normalizeRef(text: string): { ok: true; ref: string } | { ok: false; error: string } {
@@ -65,13 +64,7 @@ export function commitCommand({ io, cmd, engine }: CommandContext): number {
   }
   // the engine's mount points (/etc/hosts…) are Docker's init layer, not the container's changes
   const upper = `${containerDir(record.Id)}/upper`;
-  const lowers = [...parent.diffIds].reverse().map(layerDir);
-  const inImage = (path: string) => lowers.some((l) => kernel.exists(l + path));
-  const all = listUpper(upper);
-  const kept = new Set(hideInitLayer(all, inImage).map((e) => e.path));
-  const drop = all.filter((e) => !kept.has(e.path)).map((e) => e.path);
-
-  const layer = engine.images.commitLayer(upper, drop);
+  const layer = engine.images.commitLayer(upper, initLayerPaths(upper, parent.diffIds));
   const created = new Date().toISOString();
   const author = flagString(cmd.flags, 'author');
   const message = flagString(cmd.flags, 'message');

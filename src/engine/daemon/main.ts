@@ -7,7 +7,7 @@ import { cgroupPath, removeCgroup } from '../runtime/cgroups';
 import { finishContainer, markExited } from '../runtime/lifecycle';
 import { unmountRootfs } from '../runtime/rootfs';
 import { ContainerStore, containerDir } from '../store/container-store';
-import { ImageStore } from '../store/image-store';
+import { ImageStore, STORE_ROOT } from '../store/image-store';
 import { ApiServer } from '../api/server';
 import { serve } from './server';
 
@@ -23,7 +23,7 @@ const containers = new ContainerStore();
 const api = new ApiServer(images, containers);
 api.listen();
 containers.onChange((record, previous, removed) => api.containerChanged(record, previous, removed));
-serve(withXray(makeCli({ images, containers })));
+serve(withXray(makeCli({ images, containers, publish: (event) => api.publish(event) })));
 try {
   images.load(BASE_IMAGES);
   // Imported: the copy on the share would only make the saved machine state bigger.
@@ -32,6 +32,7 @@ try {
   std.err.puts(`dockhandd: loading images: ${String(error)}\n`);
 }
 for (const id of containers.load()) removeLeftover(id);
+removeBuildLeftovers();
 // A container marked running when the daemon (re)starts lost its launcher: clean it up now.
 for (const record of containers.list().filter((c) => c.State.Running)) {
   finishContainer(record);
@@ -51,6 +52,14 @@ function removeLeftover(id: string): void {
   }
   if (kernel.exists(cgroupPath(id))) removeCgroup(id);
   kernel.removeTree(containerDir(id));
+}
+
+/** The scratch directories (and their mounts) of docker builds a stopped daemon left behind. */
+function removeBuildLeftovers(): void {
+  const root = `${STORE_ROOT}/build/`;
+  const mounts = (kernel.readText('/proc/mounts') ?? '').split('\n').map((line) => line.split(' ')[1] ?? '');
+  for (const target of mounts.filter((t) => t.startsWith(root)).reverse()) kernel.unmount(target);
+  kernel.removeTree(`${STORE_ROOT}/build`);
 }
 
 /**

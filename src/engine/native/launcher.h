@@ -15,7 +15,7 @@
 #define MAX_ITEMS 256
 
 struct spec {
-    char *rootfs, *hostname, *cwd, *cgroup, *pid_file, *log;
+    char *rootfs, *hostname, *cwd, *cgroup, *pid_file, *log, *output;
     int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null, join, tty;
     char *env[MAX_ITEMS + 1], *args[MAX_ITEMS + 1], *masks[MAX_ITEMS], *ro_paths[MAX_ITEMS];
     char *bind_src[MAX_ITEMS], *bind_dst[MAX_ITEMS];

@@ -10,6 +10,7 @@
  *   pid-file PATH      the host pid of the container's PID 1 is written there right after fork
  *   log PATH           detached: the launcher reports "pid N" on its stdout and copies the
  *                      container's output into PATH (container-log.c)
+ *   output PATH        the process's stdout and stderr go to PATH (docker build -q)
  *   join PID           docker exec: enter the namespaces and cgroup of the container whose
  *                      PID 1 is PID
  * Values escape backslash and newline as \\ and \n.
@@ -65,6 +66,7 @@ void parse_spec(const char *path, struct spec *s) {
         else if (!strcmp(line, "cgroup")) s->cgroup = v;
         else if (!strcmp(line, "pid-file")) s->pid_file = v;
         else if (!strcmp(line, "log")) s->log = v;
+        else if (!strcmp(line, "output")) s->output = v;
         else if (!strcmp(line, "join")) s->join = atoi(v);
         else if (!strcmp(line, "uid")) s->uid = atoi(v);
         else if (!strcmp(line, "gid")) s->gid = atoi(v);

@@ -2,17 +2,28 @@
 // joined by overlayfs — copy-up and whiteouts happen in <container>/upper.
 import * as kernel from '../kernel';
 import { containerDir } from '../store/container-store';
-import { layerDir, type StoredImage } from '../store/image-store';
+import { layerDir, STORE_ROOT, type StoredImage } from '../store/image-store';
 
 export const rootfsPath = (id: string) => `${containerDir(id)}/merged`;
 
 export function mountRootfs(id: string, image: StoredImage): void {
-  const dir = containerDir(id);
+  mountLayers(containerDir(id), image.diffIds);
+}
+
+/** <dir>/merged = the layers (bottom first, as diff_ids are listed) under a writable <dir>/upper. */
+export function mountLayers(dir: string, diffIds: readonly string[]): void {
   kernel.mkdirs(`${dir}/upper`);
   kernel.mkdirs(`${dir}/work`);
   kernel.mkdirs(`${dir}/merged`);
-  // overlayfs wants the top-most lower layer first; diff_ids are bottom layer first
-  kernel.mountOverlay([...image.diffIds].reverse().map(layerDir), `${dir}/upper`, `${dir}/work`, `${dir}/merged`);
+  // overlayfs wants the top-most lower layer first; an image with no layer (FROM scratch) gets an empty one
+  const lowers = diffIds.length > 0 ? [...diffIds].reverse().map(layerDir) : [emptyLayer()];
+  kernel.mountOverlay(lowers, `${dir}/upper`, `${dir}/work`, `${dir}/merged`);
+}
+
+function emptyLayer(): string {
+  const dir = `${STORE_ROOT}/empty-layer`;
+  kernel.mkdirs(dir);
+  return dir;
 }
 
 export function unmountRootfs(id: string): void {
@@ -21,7 +32,10 @@ export function unmountRootfs(id: string): void {
 
 /** /etc/hostname, /etc/hosts and /etc/resolv.conf, bind-mounted into the container as Docker does. */
 export function writeEtcFiles(id: string, hostname: string): { source: string; target: string; readonly: boolean }[] {
-  const dir = containerDir(id);
+  return writeEtcFilesIn(containerDir(id), hostname);
+}
+
+export function writeEtcFilesIn(dir: string, hostname: string): { source: string; target: string; readonly: boolean }[] {
   kernel.writeText(`${dir}/hostname`, `${hostname}\n`);
   kernel.writeText(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
   kernel.writeText(`${dir}/resolv.conf`, '');

@@ -54,6 +54,8 @@ export interface LaunchSpec extends ProcessSpec {
   pidFile?: string;
   /** detached: the log file the launcher copies the container's stdout and stderr into */
   log?: string;
+  /** the process's stdout and stderr go to this file (docker build -q: a RUN step's output) */
+  output?: string;
 }
 
 /** docker exec: a process in the namespaces and cgroup of a running container (its PID 1's host pid). */
@@ -85,6 +87,7 @@ export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CA
     `readonly ${spec.readonly ? 1 : 0}`,
     ...(spec.pidFile ? [`pid-file ${spec.pidFile}`] : []),
     ...(spec.log ? [`log ${spec.log}`] : []),
+    ...(spec.output ? [`output ${spec.output}`] : []),
     ...(spec.privileged ? [] : MASKED_PATHS.map((p) => `mask ${p}`)),
     ...(spec.privileged ? [] : READONLY_PATHS.map((p) => `ro-path ${p}`)),
     ...spec.binds.map((b) => `bind ${b.source} ${b.target}${b.readonly ? ' ro' : ''}`),

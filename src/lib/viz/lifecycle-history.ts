@@ -51,7 +51,7 @@ function pruneRemoved(history: Record<string, ContainerHistory>): Record<string,
 }
 
 export function applyEvent(history: LifecycleHistory, event: EngineEvent): LifecycleHistory {
-  if (event.op === 'xray') return history;
+  if (event.op === 'xray' || event.op === 'build.step') return history;
   const to = EVENT_STATE[event.op];
   const entry = history[event.containerId];
   // a container first seen by its 'created' event starts there; seen later, it starts where the event puts it
