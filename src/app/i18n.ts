@@ -1,0 +1,168 @@
+// Every string of the app's own UI, in Korean and English (the pictures keep theirs in
+// src/lib/viz/labels.ts, the lessons in lessons/). The language is chosen once from the
+// browser, then by the student, and remembered in localStorage.
+import type { Language } from '../lib/lessons/format';
+
+export type { Language };
+export const LANG_KEY = 'dockhand.lang';
+
+export interface Strings {
+  langName: string;
+  switchTo: string;
+  tagline: string;
+  bootStatus: (restored: boolean, seconds: string) => string;
+  instantStart: string;
+  coldBoot: string;
+  cannotRun: string;
+  couldNotStart: string;
+  tryCold: string;
+  terminal: string;
+  boot: { label: string; download: string; bios: string; kernel: string; init: string; restore: string; ready: string };
+  course: { title: string; intro: string; steps: (passed: number, total: number) => string; done: string; start: string; resume: string; review: string };
+  lesson: {
+    back: string; stepOf: (n: number, total: number) => string; steps: string; run: string; typing: string; check: string; checking: string;
+    passed: string; failed: string; hints: string; output: string; next: string; previous: string; finish: string;
+    reset: string; resetting: string; resetIn: (seconds: string, fromBoot: boolean) => string; preparing: string;
+    done: string; restart: string; error: string; passedMark: string;
+  };
+  crash: {
+    title: string; panic: string; hang: string; reset: string; resetting: string; resetFailed: string; detail: string; resetIn: (seconds: string) => string;
+  };
+}
+
+const en: Strings = {
+  langName: 'English',
+  switchTo: '한국어',
+  tagline: 'A real Linux kernel, running in your browser.',
+  bootStatus: (restored, s) => `${restored ? 'restored from the saved machine' : 'booted from scratch'} in ${s} s`,
+  instantStart: 'Instant start',
+  coldBoot: 'Boot from scratch',
+  cannotRun: 'This browser cannot run the virtual machine',
+  couldNotStart: 'The virtual machine could not start',
+  tryCold: 'Try a cold boot',
+  terminal: 'Linux terminal',
+  boot: { label: 'Booting the virtual machine', download: 'download', bios: 'BIOS', kernel: 'kernel', init: 'init', restore: 'restore', ready: 'ready' },
+  course: {
+    title: 'The course',
+    intro: 'Pick a lesson. The terminal on the right is yours at any time: type anything you like.',
+    steps: (passed, total) => `${passed}/${total} steps`,
+    done: 'done',
+    start: 'Start',
+    resume: 'Continue',
+    review: 'Review',
+  },
+  lesson: {
+    back: '← All lessons',
+    stepOf: (n, total) => `Step ${n} of ${total}`,
+    steps: 'Steps',
+    run: 'Run',
+    typing: 'Typing…',
+    check: 'Check',
+    checking: 'Checking…',
+    passed: 'Passed',
+    failed: 'Not yet',
+    hints: 'Hints',
+    output: 'What the check found',
+    next: 'Next →',
+    previous: '← Previous',
+    finish: 'Finish the lesson',
+    reset: 'Reset this step',
+    resetting: 'Resetting…',
+    resetIn: (s, boot) => `reset in ${s} s${boot ? ' (to the start of the course)' : ''}`,
+    preparing: 'Saving the machine for this step…',
+    done: 'Lesson complete. Well done!',
+    restart: 'Start the lesson again',
+    error: 'Something went wrong',
+    passedMark: 'passed',
+  },
+  crash: {
+    title: 'The kernel stopped: every container stopped with it',
+    panic: 'The Linux kernel hit a panic and halted. Containers are just processes on this kernel, so none of them survived.',
+    hang: 'The machine stopped answering. The kernel (and every container on it) is stuck.',
+    reset: 'Reset the machine',
+    resetting: 'Resetting the machine…',
+    resetFailed: 'The reset did not work',
+    detail: 'What the kernel said',
+    resetIn: (s) => `machine reset in ${s} s`,
+  },
+};
+
+const ko: Strings = {
+  langName: '한국어',
+  switchTo: 'English',
+  tagline: '브라우저 안에서 돌아가는 진짜 리눅스 커널.',
+  bootStatus: (restored, s) => `${restored ? '저장된 머신에서 복원' : '처음부터 부팅'}: ${s}초`,
+  instantStart: '빠른 시작',
+  coldBoot: '처음부터 부팅',
+  cannotRun: '이 브라우저에서는 가상 머신을 실행할 수 없어요',
+  couldNotStart: '가상 머신을 시작하지 못했어요',
+  tryCold: '처음부터 부팅해 보기',
+  terminal: '리눅스 터미널',
+  boot: { label: '가상 머신 부팅 중', download: '다운로드', bios: 'BIOS', kernel: '커널', init: 'init', restore: '복원', ready: '준비 완료' },
+  course: {
+    title: '코스',
+    intro: '레슨을 골라 보세요. 오른쪽 터미널은 언제든 자유롭게 써도 돼요.',
+    steps: (passed, total) => `${passed}/${total} 단계`,
+    done: '완료',
+    start: '시작',
+    resume: '이어서',
+    review: '다시 보기',
+  },
+  lesson: {
+    back: '← 전체 레슨',
+    stepOf: (n, total) => `${total}단계 중 ${n}단계`,
+    steps: '단계',
+    run: '실행',
+    typing: '입력 중…',
+    check: '확인',
+    checking: '확인 중…',
+    passed: '통과',
+    failed: '아직이에요',
+    hints: '힌트',
+    output: '확인 결과',
+    next: '다음 →',
+    previous: '← 이전',
+    finish: '레슨 마치기',
+    reset: '이 단계 되돌리기',
+    resetting: '되돌리는 중…',
+    resetIn: (s, boot) => `${s}초 만에 되돌림${boot ? ' (코스 시작 상태로)' : ''}`,
+    preparing: '이 단계의 머신 상태를 저장하는 중…',
+    done: '레슨 완료! 잘했어요!',
+    restart: '레슨 처음부터 다시',
+    error: '문제가 생겼어요',
+    passedMark: '통과',
+  },
+  crash: {
+    title: '커널이 멈췄어요: 모든 컨테이너도 함께 멈췄어요',
+    panic: '리눅스 커널이 패닉을 일으키고 멈췄어요. 컨테이너는 이 커널 위의 프로세스일 뿐이라서, 하나도 살아남지 못했어요.',
+    hang: '머신이 응답하지 않아요. 커널(과 그 위의 모든 컨테이너)이 멈춰 있어요.',
+    reset: '머신 초기화',
+    resetting: '머신을 초기화하는 중…',
+    resetFailed: '초기화하지 못했어요',
+    detail: '커널이 남긴 말',
+    resetIn: (s) => `${s}초 만에 머신 초기화`,
+  },
+};
+
+export const strings: Record<Language, Strings> = { en, ko };
+
+/** The student's choice if stored, else the browser's language: ko* → ko, anything else → en. */
+export function initialLanguage(storage: Pick<Storage, 'getItem'> | null, browserLanguage: string | undefined): Language {
+  try {
+    const stored = storage?.getItem(LANG_KEY);
+    if (stored === 'ko' || stored === 'en') return stored;
+  } catch {
+    // storage blocked: fall through to the browser's language
+  }
+  return browserLanguage?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function rememberLanguage(storage: Pick<Storage, 'setItem'> | null, language: Language): void {
+  try {
+    storage?.setItem(LANG_KEY, language);
+  } catch {
+    // not remembered: the next visit starts from the browser's language again
+  }
+}
+
+export const seconds = (ms: number) => (ms / 1000).toFixed(1);
