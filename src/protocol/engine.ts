@@ -57,6 +57,8 @@ export interface ContainerState {
   rootfs: ContainerRootfs;
   /** bind mounts inside the container (running containers only) */
   binds: MountInfo[];
+  /** its volumes, bind mounts and tmpfs mounts as configured (running or not) */
+  mounts?: { type: 'volume' | 'bind' | 'tmpfs'; name?: string; source: string; destination: string; readonly: boolean }[];
 }
 
 export interface LayerState {
@@ -87,6 +89,8 @@ export interface EngineState {
   processes: VmProcess[];
   /** the VM's own (initial) namespaces: those of PID 1 */
   hostNs: NamespaceInodes;
+  /** named and anonymous volumes, with the containers (IDs) whose mounts use them */
+  volumes?: { name: string; mountpoint: string; anonymous: boolean; usedBy: string[] }[];
 }
 
 export interface XrayStep {

@@ -2,6 +2,7 @@
 // once and relays. Wire: control-channel frames (src/protocol/control.ts), one a line, both
 // ways: requests in (engine.state), replies and events out — already frames, so the agent
 // passes them to ttyS1 without parsing them.
+import type { VolumeStore } from '../store/volume-store';
 import * as os from 'os';
 import * as std from 'std';
 import * as native from 'dockhand:kernel';
@@ -17,7 +18,7 @@ export const API_SOCKET_PATH = '/run/dockhand/api.sock';
 export class ApiServer {
   private readonly connections = new Set<number>();
 
-  constructor(private readonly images: ImageStore, private readonly containers: ContainerStore) {}
+  constructor(private readonly images: ImageStore, private readonly containers: ContainerStore, private readonly volumes?: VolumeStore) {}
 
   listen(): void {
     os.mkdir('/run/dockhand', 0o755);
@@ -82,7 +83,7 @@ export class ApiServer {
     let reply: GuestMessage;
     try {
       if (request.op === 'engine.state') {
-        reply = { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers) };
+        reply = { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers, this.volumes) };
       } else if (request.op === 'engine.subscribe') {
         if (request.events) this.subscribers.add(conn);
         else this.subscribers.delete(conn);

@@ -3,6 +3,7 @@
 import { CONTAINER_COMMANDS } from './commands-container';
 import { IMAGE_COMMANDS, SYSTEM_COMMANDS } from './commands-image';
 import type { RootSpec } from './spec';
+import { VOLUME_COMMANDS } from './commands-volume';
 
 export const DOCKER: RootSpec = {
   usage: 'docker [OPTIONS] COMMAND',
@@ -15,6 +16,7 @@ export const DOCKER: RootSpec = {
     { name: 'container', description: 'Manage containers' },
     { name: 'image', description: 'Manage images' },
     { name: 'system', description: 'Manage Docker' },
+    { name: 'volume', description: 'Manage volumes' },
   ],
-  commands: [...CONTAINER_COMMANDS, ...IMAGE_COMMANDS, ...SYSTEM_COMMANDS],
+  commands: [...CONTAINER_COMMANDS, ...IMAGE_COMMANDS, ...SYSTEM_COMMANDS, ...VOLUME_COMMANDS],
 };

@@ -166,6 +166,7 @@ Management Commands:
   container   Manage containers
   image       Manage images
   system      Manage Docker
+  volume      Manage volumes
 
 Commands:
   commit      Create a new image from a container's changes

@@ -17,6 +17,7 @@ import { logsCommand } from './logs';
 import { startCommand } from './start';
 import { killCommand, restartCommand, stopCommand } from './stop';
 import { versionCommand, versionLine } from './version';
+import { volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumePruneCommand, volumeRmCommand } from './volume';
 import { buildCommand } from './build';
 import { commitCommand, imagePruneCommand, loadCommand, rmiCommand, saveCommand, tagCommand } from './image-write';
 import { infoCommand, systemDfCommand } from './system';
@@ -47,6 +48,11 @@ const HANDLERS: Record<string, Handler> = {
   'image prune': imagePruneCommand,
   'image save': saveCommand,
   'image build': buildCommand,
+  'volume create': volumeCreateCommand,
+  'volume ls': volumeLsCommand,
+  'volume inspect': volumeInspectCommand,
+  'volume rm': volumeRmCommand,
+  'volume prune': volumePruneCommand,
   'image load': loadCommand,
   'system df': systemDfCommand,
   'system info': infoCommand,

@@ -4,12 +4,14 @@ import type { Parsed } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
 import type { ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
+import type { VolumeStore } from '../store/volume-store';
 
 export type ParsedCommand = Extract<Parsed, { kind: 'command' }>;
 
 export interface Engine {
   images: ImageStore;
   containers: ContainerStore;
+  volumes: VolumeStore;
   /** an event for the web app (docker build's steps); dropped when no one listens */
   publish?: (event: EngineEvent) => void;
 }

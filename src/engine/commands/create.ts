@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 export function createCommand({ io, cmd, engine }: CommandContext): number {
   const [imageRef, ...args] = cmd.args;
   try {
-    const { record } = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args);
+    const { record } = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args, { volumes: engine.volumes, cwd: io.request.cwd });
     io.out(record.Id + '\n');
     return 0;
   } catch (error) {

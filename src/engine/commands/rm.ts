@@ -4,6 +4,7 @@ import { flagBool } from '../cli/parse';
 import { humanSize } from '../format/human';
 import * as kernel from '../kernel';
 import { finishContainer } from '../runtime/lifecycle';
+import { removeContainer } from '../runtime/supervisor';
 import { containerDir, type ContainerRecord } from '../store/container-store';
 import type { CommandContext, Engine } from './context';
 
@@ -26,7 +27,7 @@ async function kill(record: ContainerRecord): Promise<string | null> {
   return null;
 }
 
-async function removeOne(engine: Engine, name: string, force: boolean): Promise<string | null> {
+async function removeOne(engine: Engine, name: string, force: boolean, volumes: boolean): Promise<string | null> {
   const found = engine.containers.find(name);
   if (!found.ok) return found.error;
   const record = found.record;
@@ -38,7 +39,7 @@ async function removeOne(engine: Engine, name: string, force: boolean): Promise<
     if (error) return error;
   }
   finishContainer(record);
-  engine.containers.remove(record.Id);
+  removeContainer(engine, record, volumes);
   return null;
 }
 
@@ -46,7 +47,7 @@ export async function rmCommand({ io, cmd, engine }: CommandContext): Promise<nu
   const force = flagBool(cmd.flags, 'force');
   const errors: string[] = [];
   for (const name of cmd.args) {
-    const error = await removeOne(engine, name, force);
+    const error = await removeOne(engine, name, force, flagBool(cmd.flags, 'volumes'));
     if (error === null) io.out(name + '\n');
     else if (force && error.startsWith('No such container')) io.err(`Error response from daemon: ${error}\n`);
     else errors.push(`Error response from daemon: ${error}`);

@@ -4,7 +4,7 @@
 import { flagBool } from '../cli/parse';
 import { createContainer, EngineError } from '../runtime/create';
 import { markRunning, prepareStart } from '../runtime/lifecycle';
-import { containerExited, startDetached } from '../runtime/supervisor';
+import { containerExited, removeContainer, startDetached } from '../runtime/supervisor';
 import type { CommandContext } from './context';
 
 export async function runCommand({ io, cmd, engine }: CommandContext): Promise<number> {
@@ -12,7 +12,7 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
   if (notATty(io, cmd)) return 1;
   let created;
   try {
-    created = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args);
+    created = createContainer(engine.images, engine.containers, cmd.flags, cmd.changed, imageRef, args, { volumes: engine.volumes, cwd: io.request.cwd });
   } catch (error) {
     return fail(io, error);
   }
@@ -21,7 +21,7 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
     const started = await startDetached(engine, record);
     if (!started.ok) {
       // a start error (not a usage error): Docker prints no help line for it
-      engine.containers.remove(record.Id);
+      removeContainer(engine, record, true);
       io.err(`docker: Error response from daemon: ${started.message}\n`);
       return started.exitCode;
     }
@@ -30,9 +30,9 @@ export async function runCommand({ io, cmd, engine }: CommandContext): Promise<n
   }
   let spec: string;
   try {
-    spec = prepareStart(record, image);
+    spec = prepareStart(record, image, { volumes: engine.volumes });
   } catch (error) {
-    engine.containers.remove(record.Id);
+    removeContainer(engine, record, true);
     return fail(io, error);
   }
   // A --rm container's record is deleted right after: keep its state changes in memory only.

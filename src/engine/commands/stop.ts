@@ -9,15 +9,19 @@ import type { CommandContext } from './context';
 
 const DEFAULT_TIMEOUT = 10;
 
-function stopOptions({ io, cmd }: CommandContext): { signal: number; timeout: number } | null {
+/** -s and -t as given; otherwise each container's own --stop-signal and --stop-timeout, then Docker's defaults. */
+function stopOptions({ io, cmd }: CommandContext): ((record: ContainerRecord) => { signal: number; timeout: number }) | null {
   const signalText = flagString(cmd.flags, 'signal');
-  const signal = signalText ? parseSignal(signalText) : 15;
+  const signal = signalText ? parseSignal(signalText) : undefined;
   if (signal === null) {
     io.err(`Error response from daemon: Invalid signal: ${signalText}\n`);
     return null;
   }
-  const timeout = cmd.changed.includes('time') ? flagNumber(cmd.flags, 'time') : DEFAULT_TIMEOUT;
-  return { signal, timeout };
+  const timeout = cmd.changed.includes('time') ? flagNumber(cmd.flags, 'time') : undefined;
+  return (record) => ({
+    signal: signal ?? parseSignal(record.Config.StopSignal || 'SIGTERM') ?? 15,
+    timeout: timeout ?? record.Config.StopTimeout ?? DEFAULT_TIMEOUT,
+  });
 }
 
 /**
@@ -44,7 +48,8 @@ export async function stopCommand(ctx: CommandContext): Promise<number> {
   const options = stopOptions(ctx);
   if (!options) return 1;
   return eachContainer(ctx, async (record) => {
-    await stopContainer(record, options.signal, options.timeout, ctx.engine.containers);
+    const { signal, timeout } = options(record);
+    await stopContainer(record, signal, timeout, ctx.engine.containers);
     return null;
   });
 }
@@ -53,7 +58,8 @@ export async function restartCommand(ctx: CommandContext): Promise<number> {
   const options = stopOptions(ctx);
   if (!options) return 1;
   return eachContainer(ctx, async (record, name) => {
-    await stopContainer(record, options.signal, options.timeout, ctx.engine.containers);
+    const { signal, timeout } = options(record);
+    await stopContainer(record, signal, timeout, ctx.engine.containers);
     const started = await startDetached(ctx.engine, record);
     return started.ok ? null : `Cannot restart container ${name}: ${started.message}`;
   });

@@ -1,5 +1,6 @@
 // `docker system df` and `docker info`: real numbers from the image store (layer sizes
 // recorded at unpacking), the containers' upper dirs, and the kernel (/proc, cgroup v2).
+import { volumeUsers } from '../runtime/volumes';
 import { flagString } from '../cli/parse';
 import { formatInspect, formatList } from '../format/output';
 import { cpuCount, DF_HEADERS, DF_TABLE, diskUsageRows, infoText, memTotal, prettyName, type InfoData } from '../format/system';
@@ -20,7 +21,7 @@ export function systemDfCommand({ io, cmd, engine }: CommandContext): number {
   const layerSize = (diffId: string) => kernel.readJson<{ size: number }>(`${layerDir(diffId)}.json`)?.size ?? 0;
   const rows = diskUsageRows(images, layerSize, containers.map((c) => ({
     running: running(c), sizeRw: kernel.treeSize(`${containerDir(c.Id)}/upper`),
-  })));
+  })), engine.volumes.list().map((v) => ({ size: engine.volumes.size(v.Name), inUse: volumeUsers(v.Name, engine.containers).length > 0 })));
   const result = formatList(flagString(cmd.flags, 'format'), rows, { headers: DF_HEADERS, defaultTable: DF_TABLE, rootType: '*formatter.diskUsageContext' });
   if (!result.ok) {
     io.err(result.error + '\n');

@@ -5,10 +5,12 @@ import { makeCli } from '../commands/cli';
 import * as kernel from '../kernel';
 import { cgroupPath, removeCgroup } from '../runtime/cgroups';
 import { finishContainer, markExited } from '../runtime/lifecycle';
+import { removeContainer } from '../runtime/supervisor';
 import { unmountRootfs } from '../runtime/rootfs';
 import { ContainerStore, containerDir } from '../store/container-store';
 import { ImageStore, STORE_ROOT } from '../store/image-store';
 import { ApiServer } from '../api/server';
+import { VolumeStore } from '../store/volume-store';
 import { serve } from './server';
 
 /** The base images the host puts on the 9p share at first boot (public/images). */
@@ -17,13 +19,14 @@ const BASE_IMAGES = '/mnt/host/base-images.oci.tar';
 kernel.ignoreSigpipe();
 const images = new ImageStore();
 const containers = new ContainerStore();
+const volumes = new VolumeStore();
 // Listen first: a `docker` typed while the first boot still imports the base images then
 // waits in the socket's backlog (served once the loading below is done) instead of
 // finding no daemon at all.
-const api = new ApiServer(images, containers);
+const api = new ApiServer(images, containers, volumes);
 api.listen();
 containers.onChange((record, previous, removed) => api.containerChanged(record, previous, removed));
-serve(withXray(makeCli({ images, containers, publish: (event) => api.publish(event) })));
+serve(withXray(makeCli({ images, containers, volumes, publish: (event) => api.publish(event) })));
 try {
   images.load(BASE_IMAGES);
   // Imported: the copy on the share would only make the saved machine state bigger.
@@ -37,7 +40,7 @@ removeBuildLeftovers();
 for (const record of containers.list().filter((c) => c.State.Running)) {
   finishContainer(record);
   markExited(containers, record, 137);
-  if (record.HostConfig.AutoRemove) containers.remove(record.Id);
+  if (record.HostConfig.AutoRemove) removeContainer({ images, containers, volumes }, record, true);
 }
 // A restart the policy had scheduled is gone with the old daemon.
 for (const record of containers.list().filter((c) => c.State.Status === 'restarting')) markExited(containers, record, record.State.ExitCode);

@@ -43,7 +43,8 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
     ExecIDs: null,
     HostConfig: {
       ...c.HostConfig,
-      NetworkMode: 'none',
+      NetworkMode: c.HostConfig.NetworkMode ?? 'none',
+      Binds: c.HostConfig.Binds ?? null,
       RestartPolicy: c.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
     },
     GraphDriver: {
@@ -56,7 +57,7 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
       Name: 'overlay2',
     },
     ...(paths.size ? { SizeRw: paths.size.rw, SizeRootFs: paths.size.rootFs } : {}),
-    Mounts: [],
+    Mounts: (c.Mounts ?? []).map(({ NoCopy: _nocopy, Options: _options, ...shown }) => shown),
     Config: {
       Hostname: c.Config.Hostname,
       Domainname: '',
@@ -75,6 +76,8 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
       Entrypoint: c.Config.Entrypoint,
       OnBuild: null,
       Labels: c.Config.Labels,
+      ...(c.Config.StopSignal ? { StopSignal: c.Config.StopSignal } : {}),
+      ...(c.Config.StopTimeout !== undefined ? { StopTimeout: c.Config.StopTimeout } : {}),
     },
     NetworkSettings: {
       Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '',

@@ -12,6 +12,8 @@ export interface PsContainer {
   Args: readonly string[];
   Image: string;
   Config: { Image: string; Labels: Record<string, string> };
+  /** volumes show by name, bind mounts by source */
+  Mounts?: readonly { Type: string; Name?: string; Source: string }[];
   State: { Status: string; Running: boolean; ExitCode: number; StartedAt: string; FinishedAt: string };
 }
 
@@ -80,10 +82,10 @@ export function psRow(c: PsContainer, now: number, truncate: boolean, size?: { r
     Size: size ? psSize(size.rw, size.rootFs) : humanSize(0, 3),
     Names: c.Name.replace(/^\//, ''),
     Labels: labels,
-    Mounts: '',
+    Mounts: (c.Mounts ?? []).filter((m) => m.Type !== 'tmpfs').map((m) => (m.Name ? (truncate && m.Name.length > 15 ? m.Name.slice(0, 15) + '…' : m.Name) : m.Source)).join(','),
     Networks: '',
     State: c.State.Status,
-    LocalVolumes: '0',
+    LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length),
   };
 }
 

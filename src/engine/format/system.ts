@@ -24,7 +24,11 @@ const withPercent = (reclaimable: number, total: number) =>
  * reclaimable is what deleting every image no container uses would free (Docker's total
  * minus each active image's unshared size).
  */
-export function diskUsageRows(images: readonly DfImage[], layerSize: (diffId: string) => number, containers: readonly DfContainer[]): DfRow[] {
+export interface DfVolume { size: number; inUse: boolean }
+
+export function diskUsageRows(
+  images: readonly DfImage[], layerSize: (diffId: string) => number, containers: readonly DfContainer[], volumes: readonly DfVolume[] = [],
+): DfRow[] {
   const uses = new Map<string, number>();
   for (const image of images) for (const l of new Set(image.layers)) uses.set(l, (uses.get(l) ?? 0) + 1);
   const total = [...uses.keys()].reduce((sum, l) => sum + layerSize(l), 0);
@@ -35,10 +39,15 @@ export function diskUsageRows(images: readonly DfImage[], layerSize: (diffId: st
   }
   const cTotal = containers.reduce((sum, c) => sum + c.sizeRw, 0);
   const cReclaimable = containers.filter((c) => !c.running).reduce((sum, c) => sum + c.sizeRw, 0);
+  const vTotal = volumes.reduce((sum, v) => sum + v.size, 0);
+  const vUsed = volumes.filter((v) => v.inUse).reduce((sum, v) => sum + v.size, 0);
   return [
     { Type: 'Images', TotalCount: String(images.length), Active: String(images.filter((i) => i.containers).length), Size: humanSize(total), Reclaimable: withPercent(total - used, total) },
     { Type: 'Containers', TotalCount: String(containers.length), Active: String(containers.filter((c) => c.running).length), Size: humanSize(cTotal), Reclaimable: withPercent(cReclaimable, cTotal) },
-    { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    {
+      Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => v.inUse).length),
+      Size: humanSize(vTotal), Reclaimable: withPercent(vTotal - vUsed, vTotal),
+    },
     { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
 }

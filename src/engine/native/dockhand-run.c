@@ -23,6 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -194,6 +197,49 @@ static int launch_exec(struct spec *s) {
     return follow_foreground(s, channel[0]);
 }
 
+/* A new network namespace has only a loopback device, and it starts down (Docker brings it up). */
+static void loopback_up(void) {
+    double t = xray_now();
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    strcpy(ifr.ifr_name, "lo");
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) die(125, "socket: %s", strerror(errno));
+    must(ioctl(fd, SIOCGIFFLAGS, &ifr), "SIOCGIFFLAGS", "lo");
+    ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+    must(ioctl(fd, SIOCSIFFLAGS, &ifr), "SIOCSIFFLAGS", "lo");
+    close(fd);
+    xray_step("ioctl", t, "SIOCSIFFLAGS lo up (the new network namespace's loopback)");
+}
+
+/* --init: PID 1 stays a tiny init (like Docker's tini): the command runs as its child, signals
+   are passed on to it, orphans are reaped, and the command's exit status is the container's. */
+static pid_t init_child;
+static void pass_on(int sig) { if (init_child > 0) kill(init_child, sig); }
+
+static void run_as_init(struct spec *s, int channel) {
+    double t = xray_now();
+    init_child = fork();
+    if (init_child < 0) die(125, "fork: %s", strerror(errno));
+    if (init_child == 0) exec_command(s, channel); /* sends the steps so far */
+    xray_forget();
+    xray_step("fork", t, "--init: PID 1 is an init; the command is its child (pid %d inside)", (int)init_child);
+    xray_send(channel);
+    close(channel);
+    prctl(PR_SET_NAME, "docker-init", 0, 0, 0);
+    struct sigaction sa = { .sa_handler = pass_on };
+    sigemptyset(&sa.sa_mask);
+    int signals[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH };
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &sa, NULL);
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0 && errno == EINTR) continue;
+        if (pid < 0) _exit(125);
+        if (pid == init_child) _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    }
+}
+
 static void describe_unshare(int f, double t) {
     xray_step("unshare", t, "%s%s%s%s", f & CLONE_NEWNS ? "CLONE_NEWNS " : "", f & CLONE_NEWUTS ? "CLONE_NEWUTS " : "",
               f & CLONE_NEWIPC ? "CLONE_NEWIPC " : "", f & CLONE_NEWNET ? "CLONE_NEWNET" : "");
@@ -207,6 +253,7 @@ static void become_container(struct spec *s, int channel, const int out[2], cons
     if (s->log) error_fd = sync_write;
     must(unshare(s->ns_flags), "unshare", "namespaces");
     describe_unshare(s->ns_flags, t);
+    if (s->ns_flags & CLONE_NEWNET) loopback_up();
     if (s->log) {
         /* set-up errors to the launcher (the pipe closes on exec: success); output to the log */
         error_fd = sync_write;
@@ -242,6 +289,7 @@ static void become_container(struct spec *s, int channel, const int out[2], cons
     drop_bounding_set(s);
     become_user(s);
     drop_capabilities(s);
+    if (s->init) run_as_init(s, channel);
     exec_command(s, channel);
 }
 

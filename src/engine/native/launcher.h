@@ -16,10 +16,11 @@
 
 struct spec {
     char *rootfs, *hostname, *cwd, *cgroup, *pid_file, *log, *output;
-    int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null, join, tty;
+    int uid, gid, readonly, privileged, ns_flags, pid_ns, stdin_null, join, tty, init;
     char *env[MAX_ITEMS + 1], *args[MAX_ITEMS + 1], *masks[MAX_ITEMS], *ro_paths[MAX_ITEMS];
     char *bind_src[MAX_ITEMS], *bind_dst[MAX_ITEMS];
     int bind_ro[MAX_ITEMS];
+    char bind_kind[MAX_ITEMS]; /* 'b' a bind mount (bind_src), 't' a tmpfs (bind_src holds its options) */
     int nenv, nargs, nmasks, nro, nbinds;
     unsigned long long caps; /* bit per capability kept */
 };

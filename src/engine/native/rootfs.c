@@ -23,6 +23,26 @@ static char *inside(const struct spec *s, const char *path) {
     return buf;
 }
 
+/* mkdir -p, for mount points the image lacks (-v db:/var/lib/db/data) */
+static void make_dirs(const char *path) {
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = 0;
+        mkdir(buf, 0755);
+        *p = '/';
+    }
+    mkdir(buf, 0755);
+}
+
+static void make_parent_dirs(const char *path) {
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (slash && slash != buf) { *slash = 0; make_dirs(buf); }
+}
+
 static void make_dev(const struct spec *s) {
     static const struct { const char *name; unsigned major, minor; } devices[] = {
         { "null", 1, 3 }, { "zero", 1, 5 }, { "full", 1, 7 }, { "random", 1, 8 }, { "urandom", 1, 9 }, { "tty", 5, 0 },
@@ -70,9 +90,18 @@ void set_up_root(const struct spec *s) {
     for (int i = 0; i < s->nbinds; i++) {
         t = xray_now();
         char *dst = inside(s, s->bind_dst[i]);
+        if (s->bind_kind[i] == 't') {
+            make_dirs(dst);
+            must(mount("tmpfs", dst, "tmpfs", MS_NOSUID | MS_NODEV, s->bind_src[i]), "mount tmpfs on", s->bind_dst[i]);
+            xray_step("mount", t, "tmpfs on %s (%s)", s->bind_dst[i], s->bind_src[i]);
+            continue;
+        }
         struct stat st;
-        if (stat(s->bind_src[i], &st) == 0 && !S_ISDIR(st.st_mode)) { int fd = open(dst, O_CREAT | O_WRONLY, 0644); if (fd >= 0) close(fd); }
-        else mkdir(dst, 0755);
+        if (stat(s->bind_src[i], &st) == 0 && !S_ISDIR(st.st_mode)) {
+            make_parent_dirs(dst);
+            int fd = open(dst, O_CREAT | O_WRONLY, 0644);
+            if (fd >= 0) close(fd);
+        } else make_dirs(dst);
         must(mount(s->bind_src[i], dst, NULL, MS_BIND | MS_REC, NULL), "bind mount", s->bind_dst[i]);
         if (s->bind_ro[i]) must(mount(NULL, dst, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), "read-only", s->bind_dst[i]);
         xray_step("mount", t, "bind %s on %s%s", s->bind_src[i], s->bind_dst[i], s->bind_ro[i] ? " (ro)" : "");

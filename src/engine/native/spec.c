@@ -4,9 +4,10 @@
  *   rootfs PATH        namespaces pid mnt uts ipc net      hostname NAME
  *   cwd PATH           uid N      gid N      cgroup PATH     readonly 0|1
  *   env K=V (repeated) arg A (repeated, argv in order)      cap NAME (repeated: kept)
- *   bind SRC DST [ro]  mask PATH   ro-path PATH   privileged 0|1
+ *   bind SRC DST [ro]  tmpfs DST OPTIONS (both mounted in order)   mask PATH   ro-path PATH   privileged 0|1
  *   stdin-null 1       stdin is /dev/null (no -i)
  *   tty 1              -t: the process gets a pty of its own (console.c)
+ *   init 1             --init: a tiny init is PID 1 and runs the command as its child
  *   pid-file PATH      the host pid of the container's PID 1 is written there right after fork
  *   log PATH           detached: the launcher reports "pid N" on its stdout and copies the
  *                      container's output into PATH (container-log.c)
@@ -74,6 +75,7 @@ void parse_spec(const char *path, struct spec *s) {
         else if (!strcmp(line, "privileged")) s->privileged = atoi(v);
         else if (!strcmp(line, "stdin-null")) s->stdin_null = atoi(v);
         else if (!strcmp(line, "tty")) s->tty = atoi(v);
+        else if (!strcmp(line, "init")) s->init = atoi(v);
         else if (!strcmp(line, "env") && s->nenv < MAX_ITEMS) s->env[s->nenv++] = v;
         else if (!strcmp(line, "arg") && s->nargs < MAX_ITEMS) s->args[s->nargs++] = v;
         else if (!strcmp(line, "mask") && s->nmasks < MAX_ITEMS) s->masks[s->nmasks++] = v;
@@ -86,7 +88,15 @@ void parse_spec(const char *path, struct spec *s) {
             if (opt) *opt++ = 0;
             s->bind_src[s->nbinds] = v;
             s->bind_dst[s->nbinds] = dst;
+            s->bind_kind[s->nbinds] = 'b';
             s->bind_ro[s->nbinds++] = opt && !strcmp(opt, "ro");
+        } else if (!strcmp(line, "tmpfs") && s->nbinds < MAX_ITEMS) {
+            char *opt = strchr(v, ' ');
+            if (opt) *opt++ = 0;
+            s->bind_src[s->nbinds] = opt ? opt : "mode=755";
+            s->bind_dst[s->nbinds] = v;
+            s->bind_kind[s->nbinds] = 't';
+            s->bind_ro[s->nbinds++] = 0;
         } else if (!strcmp(line, "cap")) {
             for (int i = 0; i < NCAPS; i++) if (!strcmp(v, CAP_NAMES[i])) s->caps |= 1ULL << i;
         } else if (!strcmp(line, "namespaces")) {

@@ -7,7 +7,10 @@ import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import { newContainerId, shortId } from '../store/ids';
 import type { ImageStore, StoredImage } from '../store/image-store';
 import { pickName, validateName } from '../store/names';
-import { parseRestartPolicy } from './signals';
+import type { VolumeStore } from '../store/volume-store';
+import { collectMounts } from './mount-specs';
+import { parseRestartPolicy, parseSignal } from './signals';
+import { resolveMounts } from './volumes';
 
 export class EngineError extends Error {
   constructor(message: string, readonly exitCode = 125) {
@@ -41,9 +44,25 @@ export function mergeEnv(imageEnv: readonly string[], flags: readonly string[], 
   return [...env.values()];
 }
 
+/** What creating a container needs besides the image and container stores. */
+export interface CreateContext { volumes: VolumeStore; /** the client's working directory (-v ./dir, --env-file) */ cwd: string }
+
+/** Flags whose feature is not in Dockhand yet: refused, not ignored. */
+const NOT_YET: Record<string, string> = {
+  'publish': 'publishing ports (-p) comes with container networking, which is not in Dockhand yet',
+  'publish-all': 'publishing ports (-P) comes with container networking, which is not in Dockhand yet',
+  'network-alias': 'network aliases come with user-defined networks, which are not in Dockhand yet',
+};
+
 export function createContainer(
   images: ImageStore, containers: ContainerStore, flags: FlagValues, changed: readonly string[], imageRef: string, args: readonly string[],
+  context: CreateContext,
 ): { record: ContainerRecord; image: StoredImage } {
+  for (const flag of changed) if (NOT_YET[flag]) throw new EngineError(NOT_YET[flag]);
+  const network = flagString(flags, 'network') || 'none';
+  if (network !== 'none' && network !== 'host') {
+    throw new EngineError(`network ${network}: only --network none (the default here: a network namespace of its own with loopback) and --network host work in Dockhand yet`);
+  }
   const image = images.find(imageRef);
   if (!image) {
     throw new EngineError(`Unable to find image '${imageRef}' locally\ndocker: Error response from daemon: pull access denied for ${imageRef.split(':')[0]}, repository does not exist (Dockhand has no registry: see docker images).`);
@@ -79,24 +98,51 @@ export function createContainer(
   const { entrypoint, cmd } = resolveCommand(config, changed.includes('entrypoint') ? flagString(flags, 'entrypoint') : null, args);
   const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
   if (argv.length === 0) throw new EngineError('no command specified');
+  const specs = collectMounts(
+    { volumes: flagList(flags, 'volume'), mounts: flagList(flags, 'mount'), tmpfs: flagList(flags, 'tmpfs') }, Object.keys(config.Volumes ?? {}), context.cwd,
+  );
+  if (!specs.ok) throw new EngineError(specs.error);
+  const envFromFiles = readEnvFiles(flagList(flags, 'env-file'), context.cwd);
+  const stopSignal = flagString(flags, 'stop-signal') || config.StopSignal || '';
+  if (stopSignal && parseSignal(stopSignal) === null) throw new EngineError(`Invalid signal: ${stopSignal}`);
+  const labels = Object.fromEntries(flagList(flags, 'label').map((l) => { const eq = l.indexOf('='); return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)]; }));
+  const mounts = resolveMounts(specs.value, context.volumes);
   const now = new Date().toISOString();
   const record: ContainerRecord = {
     Id: id, Name: `/${name}`, Created: now, Path: argv[0], Args: argv.slice(1), Image: `sha256:${image.id}`,
     Config: {
-      Hostname: hostname, Env: mergeEnv(config.Env ?? [], flagList(flags, 'env'), hostname, tty), Cmd: cmd, Entrypoint: entrypoint,
+      Hostname: hostname, Env: mergeEnv(config.Env ?? [], [...envFromFiles, ...flagList(flags, 'env')], hostname, tty), Cmd: cmd, Entrypoint: entrypoint,
       WorkingDir: flagString(flags, 'workdir') || config.WorkingDir || '', User: flagString(flags, 'user') || config.User || '',
-      Tty: tty, OpenStdin: flagBool(flags, 'interactive'), Image: imageRef, Labels: {},
+      Tty: tty, OpenStdin: flagBool(flags, 'interactive'), Image: imageRef, Labels: { ...(config.Labels ?? {}), ...labels },
+      ...(stopSignal ? { StopSignal: stopSignal } : {}),
+      ...(changed.includes('stop-timeout') ? { StopTimeout: flagNumber(flags, 'stop-timeout') } : {}),
     },
     HostConfig: {
       AutoRemove: flagBool(flags, 'rm'), Memory: flagNumber(flags, 'memory'), PidsLimit: flagNumber(flags, 'pids-limit'),
       NanoCpus: Math.round(flagNumber(flags, 'cpus') * 1e9), Privileged: flagBool(flags, 'privileged'),
       CapAdd: [...flagList(flags, 'cap-add')], CapDrop: [...flagList(flags, 'cap-drop')], ReadonlyRootfs: flagBool(flags, 'read-only'),
-      RestartPolicy: restart,
+      RestartPolicy: restart, Binds: [...flagList(flags, 'volume')], ExtraHosts: [...flagList(flags, 'add-host')],
+      Init: flagBool(flags, 'init'), NetworkMode: network,
     },
+    Mounts: mounts,
     RestartCount: 0,
     State: { Status: 'created', Running: false, Pid: 0, ExitCode: 0, StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' },
   };
   // A --rm container lives in memory only: it is gone when it exits (a daemon restart cleans up its directory).
   containers.save(record, !record.HostConfig.AutoRemove);
   return { record, image };
+}
+
+/** --env-file: KEY=VALUE lines (# comments, blank lines skipped; a bare KEY is left out: the client's env is not sent). */
+function readEnvFiles(files: readonly string[], cwd: string): string[] {
+  const env: string[] = [];
+  for (const file of files) {
+    const path = file.startsWith('/') ? file : `${cwd}/${file}`;
+    const text = kernel.readText(path);
+    if (text === null) throw new EngineError(`open ${file}: no such file or directory`);
+    for (const line of text.split('\n').map((l) => l.replace(/^\s+/, ''))) {
+      if (line && !line.startsWith('#') && line.includes('=')) env.push(line.replace(/\r$/, ''));
+    }
+  }
+  return env;
 }

@@ -7,6 +7,8 @@ import { EngineError } from './create';
 import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
 import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
 import { renderSpec, resolveUser } from './spec';
+import { fillEmptyVolumes, launchMounts } from './volumes';
+import type { VolumeStore } from '../store/volume-store';
 
 export const pidFilePath = (id: string) => `${containerDir(id)}/pid`;
 export const logPath = (id: string) => `${containerDir(id)}/container.log`;
@@ -15,11 +17,12 @@ export const logPath = (id: string) => `${containerDir(id)}/container.log`;
  * Prepares a created container to run; returns the path of its launch spec.
  * detached: the launcher copies the container's output into its log file (docker logs).
  */
-export function prepareStart(record: ContainerRecord, image: StoredImage, options: { detached?: boolean } = {}): string {
+export function prepareStart(record: ContainerRecord, image: StoredImage, options: { detached?: boolean; volumes?: VolumeStore } = {}): string {
   const id = record.Id;
   mountRootfs(id, image);
   try {
-    const binds = writeEtcFiles(id, record.Config.Hostname);
+    if (options.volumes) fillEmptyVolumes(record, rootfsPath(id), options.volumes);
+    const binds = writeEtcFiles(id, record.Config.Hostname, record.HostConfig.ExtraHosts ?? []);
     // Most containers run as root: read the image's passwd/group only for a user name.
     const named = /[^\d:]/.test(record.Config.User);
     const user = resolveUser(
@@ -39,6 +42,7 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       // stays open, so `docker run -dit … sh` keeps its shell waiting, as in Docker
       stdinNull: !record.Config.OpenStdin || options.detached === true, tty: record.Config.Tty,
       pidFile: pidFilePath(id), log: options.detached ? logPath(id) : undefined,
+      mounts: launchMounts(record), hostNetwork: record.HostConfig.NetworkMode === 'host', init: record.HostConfig.Init === true,
     });
     kernel.writeText(`${containerDir(id)}/spec`, spec);
     return `${containerDir(id)}/spec`;

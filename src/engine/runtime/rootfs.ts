@@ -31,13 +31,18 @@ export function unmountRootfs(id: string): void {
 }
 
 /** /etc/hostname, /etc/hosts and /etc/resolv.conf, bind-mounted into the container as Docker does. */
-export function writeEtcFiles(id: string, hostname: string): { source: string; target: string; readonly: boolean }[] {
-  return writeEtcFilesIn(containerDir(id), hostname);
+export function writeEtcFiles(id: string, hostname: string, extraHosts: readonly string[] = []): { source: string; target: string; readonly: boolean }[] {
+  return writeEtcFilesIn(containerDir(id), hostname, extraHosts);
 }
 
-export function writeEtcFilesIn(dir: string, hostname: string): { source: string; target: string; readonly: boolean }[] {
+/** extraHosts: --add-host's `name:ip` entries, added to /etc/hosts as Docker does. */
+export function writeEtcFilesIn(dir: string, hostname: string, extraHosts: readonly string[] = []): { source: string; target: string; readonly: boolean }[] {
   kernel.writeText(`${dir}/hostname`, `${hostname}\n`);
-  kernel.writeText(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`);
+  const extra = extraHosts.map((entry) => {
+    const sep = entry.search(/[:=]/);
+    return `${entry.slice(sep + 1)}\t${entry.slice(0, sep)}\n`;
+  });
+  kernel.writeText(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${extra.join('')}`);
   kernel.writeText(`${dir}/resolv.conf`, '');
   return ['hostname', 'hosts', 'resolv.conf'].map((name) => ({ source: `${dir}/${name}`, target: `/etc/${name}`, readonly: false }));
 }

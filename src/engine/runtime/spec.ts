@@ -56,7 +56,17 @@ export interface LaunchSpec extends ProcessSpec {
   log?: string;
   /** the process's stdout and stderr go to this file (docker build -q: a RUN step's output) */
   output?: string;
+  /** volumes, bind mounts and tmpfs mounts, mounted in this order after `binds` */
+  mounts?: LaunchMount[];
+  /** --network host: no network namespace of its own (the VM's interfaces) */
+  hostNetwork?: boolean;
+  /** --init: a tiny init is PID 1, reaps orphans and passes signals on to the command */
+  init?: boolean;
 }
+
+export type LaunchMount =
+  | { kind: 'bind'; source: string; target: string; readonly: boolean }
+  | { kind: 'tmpfs'; target: string; options: string };
 
 /** docker exec: a process in the namespaces and cgroup of a running container (its PID 1's host pid). */
 export interface ExecSpec extends ProcessSpec {
@@ -82,7 +92,8 @@ export function effectiveCaps(capAdd: readonly string[], capDrop: readonly strin
 export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CAPS): string {
   return escapeLines([
     `rootfs ${spec.rootfs}`,
-    'namespaces pid mnt uts ipc net',
+    `namespaces pid mnt uts ipc${spec.hostNetwork ? '' : ' net'}`,
+    ...(spec.init ? ['init 1'] : []),
     `hostname ${spec.hostname}`,
     `readonly ${spec.readonly ? 1 : 0}`,
     ...(spec.pidFile ? [`pid-file ${spec.pidFile}`] : []),
@@ -91,6 +102,9 @@ export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CA
     ...(spec.privileged ? [] : MASKED_PATHS.map((p) => `mask ${p}`)),
     ...(spec.privileged ? [] : READONLY_PATHS.map((p) => `ro-path ${p}`)),
     ...spec.binds.map((b) => `bind ${b.source} ${b.target}${b.readonly ? ' ro' : ''}`),
+    ...(spec.mounts ?? []).map((m) => (m.kind === 'bind'
+      ? `bind ${m.source} ${m.target}${m.readonly ? ' ro' : ''}`
+      : `tmpfs ${m.target} ${m.options || 'mode=755'}`)),
     ...processLines(spec, allCaps),
   ]);
 }

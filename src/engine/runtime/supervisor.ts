@@ -8,12 +8,14 @@ import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
 import { EngineError } from './create';
 import { parseLauncherReport } from './launcher-report';
+import { removeAnonymousVolumes } from './volumes';
+import type { VolumeStore } from '../store/volume-store';
 import { parseSignal } from './signals';
 import { finishContainer, logPath, markExited, markRunning, pidFilePath, prepareStart } from './lifecycle';
 
 export const LAUNCHER = '/usr/sbin/dockhand-run';
 
-export interface Stores { images: ImageStore; containers: ContainerStore }
+export interface Stores { images: ImageStore; containers: ContainerStore; volumes?: VolumeStore }
 
 /** Containers stopped by docker stop/kill: their restart policy does not bring them back. */
 const stoppedByUser = new Set<string>();
@@ -63,6 +65,12 @@ const known = (stores: Stores, record: ContainerRecord) => {
   return found.ok && found.record === record;
 };
 
+/** Forgets the container and deletes its directory; with `volumes` (docker rm -v, --rm) its anonymous volumes too. */
+export function removeContainer(stores: Stores, record: ContainerRecord, volumes: boolean): void {
+  stores.containers.remove(record.Id);
+  if (volumes && stores.volumes) removeAnonymousVolumes(record, stores.volumes, stores.containers);
+}
+
 /** A container's PID 1 has exited with `code`: record it, clean up, --rm, restart policy. */
 export function containerExited(stores: Stores, record: ContainerRecord, code: number): void {
   const exists = known(stores, record);
@@ -71,7 +79,7 @@ export function containerExited(stores: Stores, record: ContainerRecord, code: n
   finishContainer(record);
   const restart = exists && !record.HostConfig.AutoRemove && shouldRestart(record, code);
   if (!restart) stoppedByUser.delete(record.Id);
-  if (exists && record.HostConfig.AutoRemove) stores.containers.remove(record.Id);
+  if (exists && record.HostConfig.AutoRemove) removeContainer(stores, record, true);
   notifyExit(record.Id);
   if (restart) scheduleRestart(stores, record);
 }
@@ -122,7 +130,7 @@ export async function startDetached(stores: Stores, record: ContainerRecord): Pr
   }
   let spec: string;
   try {
-    spec = prepareStart(record, image, { detached: true });
+    spec = prepareStart(record, image, { detached: true, volumes: stores.volumes });
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error), exitCode: error instanceof EngineError ? error.exitCode : 125 };
   }

@@ -18,10 +18,20 @@ export interface ContainerRecord {
   Config: {
     Hostname: string; Env: string[]; Cmd: string[] | null; Entrypoint: string[] | null; WorkingDir: string;
     User: string; Tty: boolean; OpenStdin: boolean; Image: string; Labels: Record<string, string>;
+    /** --stop-signal (or the image's STOPSIGNAL) and --stop-timeout */
+    StopSignal?: string; StopTimeout?: number;
   };
   HostConfig: {
     AutoRemove: boolean; Memory: number; PidsLimit: number; NanoCpus: number; Privileged: boolean;
     CapAdd: string[]; CapDrop: string[]; ReadonlyRootfs: boolean;
+    /** -v as given (Docker's HostConfig.Binds) */
+    Binds?: string[];
+    /** --add-host entries, host:ip */
+    ExtraHosts?: string[];
+    /** --init: a tiny init is PID 1 and runs the command as its child */
+    Init?: boolean;
+    /** --network: none (its own network namespace, loopback only) or host (the VM's) */
+    NetworkMode?: 'none' | 'host';
     /** --restart (absent in records made before it existed: "no") */
     RestartPolicy?: { Name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
   };
@@ -30,6 +40,25 @@ export interface ContainerRecord {
   /** the detached container's output: <dir>/container.log, one "o|e TIMESTAMP TEXT" line per line */
   LogPath?: string;
   State: { Status: ContainerStatus; Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
+  /** volumes, bind mounts and tmpfs mounts (absent in records made before volumes existed) */
+  Mounts?: ContainerMount[];
+}
+
+/** A mount as `docker inspect` shows it (plus what the engine needs to set it up). */
+export interface ContainerMount {
+  Type: 'volume' | 'bind' | 'tmpfs';
+  /** the volume's name (volumes only) */
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: 'local';
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
+  /** tmpfs: its mount options (size=…, mode=…) */
+  Options?: string;
+  /** volume-nocopy: do not fill an empty volume with the image's files there */
+  NoCopy?: boolean;
 }
 
 export const containerDir = (id: string) => `${CONTAINERS_ROOT}/${id}`;
