@@ -33,6 +33,8 @@ const sources = {
   'initramfs.img': `${from('busybox')}; ${from('qjs')}; ${from('dockhand')}`,
   'seabios.bin': line('seabios.source'),
   'vgabios.bin': line('seabios.source'),
+  // DockOS, the second VM's OS: our own multiboot program (images/tinyos), not a Debian package
+  'tinyos.bin': line('tinyos.source'),
 };
 const files = Object.entries(sources).map(([file, source]) => {
   const buf = readFileSync(join(outDir, file));

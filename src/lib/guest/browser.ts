@@ -4,6 +4,7 @@ import v86WasmUrl from 'v86/build/v86.wasm?url';
 import v86Package from 'v86/package.json';
 import type { ArtifactSource, Progress } from './artifacts';
 import { GuestSession, type GuestOptions } from './session';
+import { loadTinyVmFiles, TinyVm, type TinyVmFiles, type TinyVmOptions } from './tiny-vm';
 
 export function fetchSource(base = import.meta.env.BASE_URL): ArtifactSource {
   return {
@@ -47,4 +48,13 @@ export function missingCapability(): string | null {
     return 'This browser tab could not get the ~200 MB of memory the virtual machine needs. Close other tabs and reload.';
   }
   return null;
+}
+
+/** The second machine (DockOS) in this tab: files fetched once and verified, then as many machines as asked. */
+export async function loadBrowserTinyVmFiles(): Promise<TinyVmFiles> {
+  return loadTinyVmFiles(fetchSource());
+}
+
+export function bootBrowserTinyVm(options: Omit<TinyVmOptions, 'wasmPath'>): Promise<TinyVm> {
+  return TinyVm.boot({ wasmPath: v86WasmUrl, ...options });
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArtifactSource } from './artifacts';
 import { GuestSession, type GuestOptions } from './session';
+import { loadTinyVmFiles, TinyVm, type TinyVmOptions } from './tiny-vm';
 
 const require = createRequire(import.meta.url);
 export const REPO_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,4 +30,9 @@ export function fileSource(root = PUBLIC_DIR): ArtifactSource {
 
 export function bootNodeGuest(options: Partial<GuestOptions> = {}): Promise<GuestSession> {
   return GuestSession.boot({ source: fileSource(), wasmPath: V86_WASM_PATH, v86Version: V86_VERSION, ...options });
+}
+
+/** The second machine (DockOS), its files from public/vm, checked against the manifest. */
+export async function bootNodeTinyVm(options: Partial<TinyVmOptions> = {}): Promise<TinyVm> {
+  return TinyVm.boot({ wasmPath: V86_WASM_PATH, files: options.files ?? (await loadTinyVmFiles(fileSource())), ...options });
 }
