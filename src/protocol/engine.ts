@@ -91,6 +91,18 @@ export interface EngineState {
   hostNs: NamespaceInodes;
   /** named and anonymous volumes, with the containers (IDs) whose mounts use them */
   volumes?: { name: string; mountpoint: string; anonymous: boolean; usedBy: string[] }[];
+  /** bridge networks: the Linux bridge, subnet, gateway, and the containers with an address on it */
+  networks?: NetworkState[];
+}
+
+export interface NetworkState {
+  name: string;
+  id: string;
+  /** the Linux bridge in the VM (docker0, br-<12 hex>) */
+  bridge: string;
+  subnet: string;
+  gateway: string;
+  containers: { id: string; name: string; ip: string; prefixLen: number; mac: string; /** the host end of its veth pair, a port of the bridge */ veth: string }[];
 }
 
 export interface XrayStep {

@@ -11,6 +11,7 @@ import { cgroupPath } from '../runtime/cgroups';
 import { containerDir, type ContainerRecord, type ContainerStore } from '../store/container-store';
 import { layerDir, type ImageStore, type StoredImage } from '../store/image-store';
 import { bindMounts, parseStatPpid, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
+import { attached, networkStore } from '../runtime/networks';
 
 const NAMESPACES = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'] as const;
 
@@ -107,6 +108,12 @@ export function collectState(images: ImageStore, containers: ContainerStore, vol
     hostNs: processes.find((p) => p.pid === 1)?.ns ?? namespaceInodes(1),
     volumes: (volumes?.list() ?? []).map((v) => ({
       name: v.Name, mountpoint: v.Mountpoint, anonymous: volumes!.isAnonymous(v), usedBy: volumeUsers(v.Name, containers),
+    })),
+    networks: (networkStore()?.list() ?? []).filter((n) => n.Driver === 'bridge').map((n) => ({
+      name: n.Name, id: n.Id, bridge: n.Bridge, subnet: n.Subnet, gateway: n.Gateway,
+      containers: attached(n.Id).map(({ record, endpoint }) => ({
+        id: record.Id, name: record.Name.replace(/^\//, ''), ip: endpoint.IPAddress, prefixLen: endpoint.IPPrefixLen, mac: endpoint.MacAddress, veth: endpoint.HostVeth ?? '',
+      })),
     })),
   };
   state.collectMs = Math.round(kernel.nowMs() - started);

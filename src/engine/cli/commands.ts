@@ -4,6 +4,7 @@ import { CONTAINER_COMMANDS } from './commands-container';
 import { IMAGE_COMMANDS, SYSTEM_COMMANDS } from './commands-image';
 import type { RootSpec } from './spec';
 import { VOLUME_COMMANDS } from './commands-volume';
+import { NETWORK_COMMANDS } from './commands-network';
 
 export const DOCKER: RootSpec = {
   usage: 'docker [OPTIONS] COMMAND',
@@ -15,8 +16,9 @@ export const DOCKER: RootSpec = {
   groups: [
     { name: 'container', description: 'Manage containers' },
     { name: 'image', description: 'Manage images' },
+    { name: 'network', description: 'Manage networks' },
     { name: 'system', description: 'Manage Docker' },
     { name: 'volume', description: 'Manage volumes' },
   ],
-  commands: [...CONTAINER_COMMANDS, ...IMAGE_COMMANDS, ...SYSTEM_COMMANDS, ...VOLUME_COMMANDS],
+  commands: [...CONTAINER_COMMANDS, ...IMAGE_COMMANDS, ...SYSTEM_COMMANDS, ...VOLUME_COMMANDS, ...NETWORK_COMMANDS],
 };

@@ -19,6 +19,9 @@ import { killCommand, restartCommand, stopCommand } from './stop';
 import { versionCommand, versionLine } from './version';
 import { volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumePruneCommand, volumeRmCommand } from './volume';
 import { buildCommand } from './build';
+import {
+  networkConnectCommand, networkCreateCommand, networkDisconnectCommand, networkInspectCommand, networkLsCommand, networkPruneCommand, networkRmCommand,
+} from './network';
 import { commitCommand, imagePruneCommand, loadCommand, rmiCommand, saveCommand, tagCommand } from './image-write';
 import { infoCommand, systemDfCommand } from './system';
 
@@ -54,6 +57,13 @@ const HANDLERS: Record<string, Handler> = {
   'volume rm': volumeRmCommand,
   'volume prune': volumePruneCommand,
   'image load': loadCommand,
+  'network create': networkCreateCommand,
+  'network ls': networkLsCommand,
+  'network inspect': networkInspectCommand,
+  'network rm': networkRmCommand,
+  'network connect': networkConnectCommand,
+  'network disconnect': networkDisconnectCommand,
+  'network prune': networkPruneCommand,
   'system df': systemDfCommand,
   'system info': infoCommand,
 };

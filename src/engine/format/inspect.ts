@@ -15,6 +15,22 @@ export interface ContainerPaths {
   size?: { rw: number; rootFs: number };
 }
 
+/** NetworkSettings: each network's endpoint; the top-level address fields are the default bridge's (as Docker). */
+function networkSettings(c: ContainerRecord): Record<string, unknown> {
+  const networks = c.NetworkSettings?.Networks ?? {};
+  const bridge = networks.bridge;
+  const shown = Object.fromEntries(Object.entries(networks).map(([name, e]) => [name, {
+    IPAMConfig: null, Links: null, Aliases: e.Aliases, MacAddress: e.MacAddress, NetworkID: e.NetworkID, EndpointID: e.EndpointID,
+    Gateway: e.Gateway, IPAddress: e.IPAddress, IPPrefixLen: e.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+    DNSNames: name === 'bridge' || !e.IPAddress ? null : [c.Name.replace(/^\//, ''), ...(e.Aliases ?? []), c.Id.slice(0, 12)],
+  }]));
+  return {
+    Bridge: '', SandboxID: '', SandboxKey: c.State.Pid > 0 && c.HostConfig.NetworkMode !== 'host' ? `/proc/${c.State.Pid}/ns/net` : '', Ports: {},
+    Gateway: bridge?.Gateway ?? '', IPAddress: bridge?.IPAddress ?? '', IPPrefixLen: bridge?.IPPrefixLen ?? 0, MacAddress: bridge?.MacAddress ?? '',
+    Networks: shown,
+  };
+}
+
 /** `docker container inspect`'s object for one container. */
 export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Record<string, unknown> {
   const state = c.State;
@@ -79,10 +95,7 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
       ...(c.Config.StopSignal ? { StopSignal: c.Config.StopSignal } : {}),
       ...(c.Config.StopTimeout !== undefined ? { StopTimeout: c.Config.StopTimeout } : {}),
     },
-    NetworkSettings: {
-      Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '',
-      Networks: {},
-    },
+    NetworkSettings: networkSettings(c),
   };
 }
 

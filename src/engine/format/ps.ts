@@ -15,6 +15,9 @@ export interface PsContainer {
   /** volumes show by name, bind mounts by source */
   Mounts?: readonly { Type: string; Name?: string; Source: string }[];
   State: { Status: string; Running: boolean; ExitCode: number; StartedAt: string; FinishedAt: string };
+  /** the NETWORKS column: the networks' names (none and host: the mode) */
+  NetworkSettings?: { Networks: Record<string, unknown> };
+  HostConfig?: { NetworkMode?: string };
 }
 
 export const PS_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
@@ -83,7 +86,7 @@ export function psRow(c: PsContainer, now: number, truncate: boolean, size?: { r
     Names: c.Name.replace(/^\//, ''),
     Labels: labels,
     Mounts: (c.Mounts ?? []).filter((m) => m.Type !== 'tmpfs').map((m) => (m.Name ? (truncate && m.Name.length > 15 ? m.Name.slice(0, 15) + '…' : m.Name) : m.Source)).join(','),
-    Networks: '',
+    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(',') || c.HostConfig?.NetworkMode || '',
     State: c.State.Status,
     LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length),
   };

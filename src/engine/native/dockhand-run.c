@@ -241,8 +241,29 @@ static void run_as_init(struct spec *s, int channel) {
 }
 
 static void describe_unshare(int f, double t) {
-    xray_step("unshare", t, "%s%s%s%s", f & CLONE_NEWNS ? "CLONE_NEWNS " : "", f & CLONE_NEWUTS ? "CLONE_NEWUTS " : "",
-              f & CLONE_NEWIPC ? "CLONE_NEWIPC " : "", f & CLONE_NEWNET ? "CLONE_NEWNET" : "");
+    char names[80];
+    snprintf(names, sizeof names, "%s%s%s%s", f & CLONE_NEWNS ? "CLONE_NEWNS " : "", f & CLONE_NEWUTS ? "CLONE_NEWUTS " : "",
+             f & CLONE_NEWIPC ? "CLONE_NEWIPC " : "", f & CLONE_NEWNET ? "CLONE_NEWNET " : "");
+    size_t n = strlen(names);
+    if (n > 0) names[n - 1] = 0;
+    xray_step("unshare", t, "%s", names);
+}
+
+/* With networks, clone makes the net namespace (the launcher needs the child's pid to put the
+   veth's other end there) and the child waits on net_ready until its ethN exist. */
+static int net_cloned, net_ready[2] = { -1, -1 };
+
+static void wait_for_network(struct spec *s) {
+    if (!s->nnets) return;
+    double t = xray_now();
+    char byte;
+    ssize_t n;
+    close(net_ready[1]);
+    while ((n = read(net_ready[0], &byte, 1)) < 0 && errno == EINTR) {}
+    if (n != 1) _exit(125); /* the launcher reports why */
+    close(net_ready[0]);
+    xray_step("read", t, "waited for the launcher's veth pairs");
+    net_configure_inside(s);
 }
 
 /* The container's PID 1, from the fork to the exec. */
@@ -251,9 +272,10 @@ static void become_container(struct spec *s, int channel, const int out[2], cons
        too, which pivot_root would move for every process of a shared mount namespace). */
     double t = xray_now();
     if (s->log) error_fd = sync_write;
-    must(unshare(s->ns_flags), "unshare", "namespaces");
-    describe_unshare(s->ns_flags, t);
+    must(unshare(s->ns_flags & ~net_cloned), "unshare", "namespaces");
+    describe_unshare(s->ns_flags & ~net_cloned, t);
     if (s->ns_flags & CLONE_NEWNET) loopback_up();
+    wait_for_network(s);
     if (s->log) {
         /* set-up errors to the launcher (the pipe closes on exec: success); output to the log */
         error_fd = sync_write;
@@ -307,17 +329,34 @@ int launch(const char *spec_path) {
         setsid();
     }
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) < 0) die(125, "socketpair: %s", strerror(errno));
+    if (s.nnets && (s.ns_flags & CLONE_NEWNET)) {
+        net_cloned = CLONE_NEWNET;
+        if (pipe2(net_ready, O_CLOEXEC) < 0) die(125, "pipe: %s", strerror(errno));
+    } else s.nnets = 0;
     double t = xray_now();
     /* clone, not unshare + fork: a process can make only one pid namespace for its children
        with unshare, and the client may launch several containers (docker build's RUN steps) */
-    child_pid = s.pid_ns ? (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, 0, NULL, NULL, NULL) : fork();
+    int clone_flags = (s.pid_ns ? CLONE_NEWPID : 0) | net_cloned;
+    child_pid = clone_flags ? (pid_t)syscall(SYS_clone, clone_flags | SIGCHLD, 0, NULL, NULL, NULL) : fork();
     if (child_pid < 0) die(125, "clone: %s", strerror(errno));
     if (child_pid == 0) {
         xray_forget();
         close(channel[0]);
         become_container(&s, channel[1], out, err, sync[1]);
     }
-    xray_step("clone", t, "CLONE_NEWPID: the container's process, PID 1 of a new pid namespace (host pid %d)", (int)child_pid);
+    xray_step("clone", t, "CLONE_NEWPID%s: the container's process, PID 1 of a new pid namespace (host pid %d)",
+              net_cloned ? " | CLONE_NEWNET" : "", (int)child_pid);
+    if (s.nnets) {
+        char error[512];
+        close(net_ready[0]);
+        if (net_attach_host(&s, child_pid, error, sizeof error) < 0) {
+            kill(child_pid, SIGKILL);
+            while (waitpid(child_pid, NULL, 0) < 0 && errno == EINTR) {}
+            die(125, "%s", error);
+        }
+        if (write(net_ready[1], "1", 1) != 1) die(125, "pipe: %s", strerror(errno));
+        close(net_ready[1]);
+    }
     close(channel[1]);
     write_pid_file(&s);
     if (!s.log) return follow_foreground(&s, channel[0]);
@@ -347,6 +386,7 @@ int launch(const char *spec_path) {
 }
 
 int run_main(int argc, char **argv) {
+    if (argc > 1 && !strcmp(argv[1], "network-attach")) return network_attach_main(argc, argv);
     if (argc != 2) {
         fprintf(stderr, "usage: dockhand-run SPEC\n");
         return 125;

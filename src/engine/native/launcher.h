@@ -13,6 +13,13 @@
 #define DOCKHAND_LAUNCHER_H
 
 #define MAX_ITEMS 256
+#define MAX_NETS 8
+
+#include <sys/types.h>
+#include <linux/netlink.h>
+
+/* One "network BRIDGE VETH IP/PREFIX GATEWAY MAC" line: ethN of the container. */
+struct net_spec { char *bridge, *veth, *ip, *gateway, *mac, *ifname; int prefix; };
 
 struct spec {
     char *rootfs, *hostname, *cwd, *cgroup, *pid_file, *log, *output;
@@ -23,6 +30,8 @@ struct spec {
     char bind_kind[MAX_ITEMS]; /* 'b' a bind mount (bind_src), 't' a tmpfs (bind_src holds its options) */
     int nenv, nargs, nmasks, nro, nbinds;
     unsigned long long caps; /* bit per capability kept */
+    struct net_spec nets[MAX_NETS];
+    int nnets;
 };
 
 /* spec.c */
@@ -41,6 +50,22 @@ void protect_paths(const struct spec *s);
 void drop_bounding_set(const struct spec *s);
 void become_user(const struct spec *s);
 void drop_capabilities(const struct spec *s);
+
+/* netlink.c: rtnetlink requests written by hand */
+struct nl_req { struct nlmsghdr n; char buf[1024]; };
+int nl_open(void);
+void nl_init(struct nl_req *r, int type, int flags, const void *header, size_t header_len);
+struct rtattr *nl_add(struct nl_req *r, int type, const void *data, size_t len);
+void nl_add_str(struct nl_req *r, int type, const char *s);
+void nl_add_u32(struct nl_req *r, int type, unsigned int v);
+void *nl_reserve(struct nl_req *r, size_t len);
+void nl_end(struct nl_req *r, struct rtattr *nest);
+int nl_talk(int fd, struct nl_req *r);
+
+/* network.c: the veth pairs (launcher side) and ethN's address and route (inside) */
+int net_attach_host(const struct spec *s, pid_t child, char *error, size_t error_len);
+void net_configure_inside(const struct spec *s);
+int network_attach_main(int argc, char **argv);
 
 /* console.c */
 int console_open_in_container(int socket_fd);

@@ -12,6 +12,8 @@
  *   log PATH           detached: the launcher reports "pid N" on its stdout and copies the
  *                      container's output into PATH (container-log.c)
  *   output PATH        the process's stdout and stderr go to PATH (docker build -q)
+ *   network BRIDGE VETH IP/PREFIX GATEWAY MAC   (repeated: eth0, eth1 …) a veth pair, the host
+ *                      end VETH a port of BRIDGE, the other ethN in the container (network.c)
  *   join PID           docker exec: enter the namespaces and cgroup of the container whose
  *                      PID 1 is PID
  * Values escape backslash and newline as \\ and \n.
@@ -97,6 +99,17 @@ void parse_spec(const char *path, struct spec *s) {
             s->bind_dst[s->nbinds] = v;
             s->bind_kind[s->nbinds] = 't';
             s->bind_ro[s->nbinds++] = 0;
+        } else if (!strcmp(line, "network") && s->nnets < MAX_NETS) {
+            struct net_spec *n = &s->nets[s->nnets];
+            char *f[5];
+            int k = 0;
+            for (char *t = strtok(v, " "); t && k < 5; t = strtok(NULL, " ")) f[k++] = t;
+            if (k < 4) die(125, "spec %s: bad network line", path);
+            char *slash = strchr(f[2], '/');
+            if (!slash) die(125, "spec %s: bad network address %s", path, f[2]);
+            *slash = 0;
+            n->bridge = f[0]; n->veth = f[1]; n->ip = f[2]; n->prefix = atoi(slash + 1); n->gateway = f[3]; n->mac = k > 4 ? f[4] : NULL;
+            s->nnets++;
         } else if (!strcmp(line, "cap")) {
             for (int i = 0; i < NCAPS; i++) if (!strcmp(v, CAP_NAMES[i])) s->caps |= 1ULL << i;
         } else if (!strcmp(line, "namespaces")) {

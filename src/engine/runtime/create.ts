@@ -3,7 +3,7 @@
 import { flagBool, flagList, flagNumber, flagString } from '../cli/parse';
 import type { FlagValues } from '../cli/flags';
 import * as kernel from '../kernel';
-import type { ContainerRecord, ContainerStore } from '../store/container-store';
+import type { ContainerRecord, ContainerStore, EndpointSettings } from '../store/container-store';
 import { newContainerId, shortId } from '../store/ids';
 import type { ImageStore, StoredImage } from '../store/image-store';
 import { pickName, validateName } from '../store/names';
@@ -11,6 +11,8 @@ import type { VolumeStore } from '../store/volume-store';
 import { collectMounts } from './mount-specs';
 import { parseRestartPolicy, parseSignal } from './signals';
 import { resolveMounts } from './volumes';
+import { newEndpoint, networkStore } from './networks';
+import { DEFAULT_BRIDGE } from '../network/store';
 
 export class EngineError extends Error {
   constructor(message: string, readonly exitCode = 125) {
@@ -49,9 +51,8 @@ export interface CreateContext { volumes: VolumeStore; /** the client's working 
 
 /** Flags whose feature is not in Dockhand yet: refused, not ignored. */
 const NOT_YET: Record<string, string> = {
-  'publish': 'publishing ports (-p) comes with container networking, which is not in Dockhand yet',
-  'publish-all': 'publishing ports (-P) comes with container networking, which is not in Dockhand yet',
-  'network-alias': 'network aliases come with user-defined networks, which are not in Dockhand yet',
+  'publish': 'publishing ports (-p) needs NAT rules (nftables/iptables), which the Dockhand VM has no tool for yet',
+  'publish-all': 'publishing ports (-P) needs NAT rules (nftables/iptables), which the Dockhand VM has no tool for yet',
 };
 
 export function createContainer(
@@ -59,10 +60,7 @@ export function createContainer(
   context: CreateContext,
 ): { record: ContainerRecord; image: StoredImage } {
   for (const flag of changed) if (NOT_YET[flag]) throw new EngineError(NOT_YET[flag]);
-  const network = flagString(flags, 'network') || 'none';
-  if (network !== 'none' && network !== 'host') {
-    throw new EngineError(`network ${network}: only --network none (the default here: a network namespace of its own with loopback) and --network host work in Dockhand yet`);
-  }
+  const { mode: network, networks } = resolveNetwork(flagString(flags, 'network') || 'bridge', flagList(flags, 'network-alias'));
   const image = images.find(imageRef);
   if (!image) {
     throw new EngineError(`Unable to find image '${imageRef}' locally\ndocker: Error response from daemon: pull access denied for ${imageRef.split(':')[0]}, repository does not exist (Dockhand has no registry: see docker images).`);
@@ -124,6 +122,7 @@ export function createContainer(
       RestartPolicy: restart, Binds: [...flagList(flags, 'volume')], ExtraHosts: [...flagList(flags, 'add-host')],
       Init: flagBool(flags, 'init'), NetworkMode: network,
     },
+    NetworkSettings: { Networks: networks },
     Mounts: mounts,
     RestartCount: 0,
     State: { Status: 'created', Running: false, Pid: 0, ExitCode: 0, StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z' },
@@ -131,6 +130,20 @@ export function createContainer(
   // A --rm container lives in memory only: it is gone when it exits (a daemon restart cleans up its directory).
   containers.save(record, !record.HostConfig.AutoRemove);
   return { record, image };
+}
+
+/** --network and --network-alias: the network the container joins first (bridge by default). */
+function resolveNetwork(name: string, aliases: readonly string[]): { mode: string; networks: Record<string, EndpointSettings> } {
+  const userDefinedOnly = 'network-scoped alias is supported only for containers in user defined networks';
+  if (name === 'none' || name === 'host') {
+    if (aliases.length) throw new EngineError(userDefinedOnly);
+    return { mode: name, networks: {} };
+  }
+  const store = networkStore();
+  const network = store?.find(name);
+  if (!network) throw new EngineError(name.startsWith('container:') ? `--network ${name}: sharing another container's network namespace is not in Dockhand yet` : `network ${name} not found`);
+  if (network.Name === DEFAULT_BRIDGE && aliases.length) throw new EngineError(userDefinedOnly);
+  return { mode: network.Name, networks: { [network.Name]: newEndpoint(network, [...aliases]) } };
 }
 
 /** --env-file: KEY=VALUE lines (# comments, blank lines skipped; a bare KEY is left out: the client's env is not sent). */

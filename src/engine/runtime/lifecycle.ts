@@ -8,6 +8,7 @@ import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
 import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
 import { renderSpec, resolveUser } from './spec';
 import { fillEmptyVolumes, launchMounts } from './volumes';
+import { attachNetworks, refreshHosts, releaseNetworks, writeHosts } from './networks';
 import type { VolumeStore } from '../store/volume-store';
 
 export const pidFilePath = (id: string) => `${containerDir(id)}/pid`;
@@ -30,6 +31,12 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       named ? kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '' : '', named ? kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '' : '',
     );
     if ('error' in user) throw new EngineError(user.error, 126);
+    // an address on each network (its peers' /etc/hosts learn the name), the veth names
+    const networks = attachNetworks(record);
+    if (networks.length) {
+      writeHosts(record);
+      refreshHosts(Object.keys(record.NetworkSettings?.Networks ?? {}), id);
+    }
     const cgroup = createCgroup(id, {
       memory: record.HostConfig.Memory, pidsLimit: record.HostConfig.PidsLimit, nanoCpus: record.HostConfig.NanoCpus,
     });
@@ -43,6 +50,7 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       stdinNull: !record.Config.OpenStdin || options.detached === true, tty: record.Config.Tty,
       pidFile: pidFilePath(id), log: options.detached ? logPath(id) : undefined,
       mounts: launchMounts(record), hostNetwork: record.HostConfig.NetworkMode === 'host', init: record.HostConfig.Init === true,
+      networks,
     });
     kernel.writeText(`${containerDir(id)}/spec`, spec);
     return `${containerDir(id)}/spec`;
@@ -58,6 +66,7 @@ export function markRunning(containers: ContainerStore, record: ContainerRecord,
 }
 
 export function markExited(containers: ContainerStore, record: ContainerRecord, exitCode: number, persist = true): void {
+  releaseNetworks(record);
   record.State = { ...record.State, Status: 'exited', Running: false, Pid: 0, ExitCode: exitCode, FinishedAt: new Date().toISOString() };
   containers.save(record, persist);
 }
@@ -70,5 +79,6 @@ export function finishContainer(record: ContainerRecord): void {
     // not mounted (a failed start): nothing to undo
   }
   if (kernel.exists(cgroupPath(record.Id))) removeCgroup(record.Id);
+  releaseNetworks(record);
   kernel.remove(pidFilePath(record.Id));
 }

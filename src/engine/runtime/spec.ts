@@ -62,7 +62,12 @@ export interface LaunchSpec extends ProcessSpec {
   hostNetwork?: boolean;
   /** --init: a tiny init is PID 1, reaps orphans and passes signals on to the command */
   init?: boolean;
+  /** bridge networks: one veth pair each (eth0, eth1 … inside), made by the launcher */
+  networks?: LaunchNetwork[];
 }
+
+/** A veth pair: VETH a port of BRIDGE in the VM, ethN inside with ADDRESS (ip/prefix), default route via GATEWAY on eth0. */
+export interface LaunchNetwork { bridge: string; veth: string; address: string; gateway: string; mac: string }
 
 export type LaunchMount =
   | { kind: 'bind'; source: string; target: string; readonly: boolean }
@@ -94,6 +99,7 @@ export function renderSpec(spec: LaunchSpec, allCaps: readonly string[] = ALL_CA
     `rootfs ${spec.rootfs}`,
     `namespaces pid mnt uts ipc${spec.hostNetwork ? '' : ' net'}`,
     ...(spec.init ? ['init 1'] : []),
+    ...(spec.hostNetwork ? [] : (spec.networks ?? []).map((n) => `network ${n.bridge} ${n.veth} ${n.address} ${n.gateway} ${n.mac}`)),
     `hostname ${spec.hostname}`,
     `readonly ${spec.readonly ? 1 : 0}`,
     ...(spec.pidFile ? [`pid-file ${spec.pidFile}`] : []),

@@ -30,8 +30,8 @@ export interface ContainerRecord {
     ExtraHosts?: string[];
     /** --init: a tiny init is PID 1 and runs the command as its child */
     Init?: boolean;
-    /** --network: none (its own network namespace, loopback only) or host (the VM's) */
-    NetworkMode?: 'none' | 'host';
+    /** --network: bridge (the default), a user-defined network's name, none (loopback only) or host (the VM's) */
+    NetworkMode?: string;
     /** --restart (absent in records made before it existed: "no") */
     RestartPolicy?: { Name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
   };
@@ -40,8 +40,24 @@ export interface ContainerRecord {
   /** the detached container's output: <dir>/container.log, one "o|e TIMESTAMP TEXT" line per line */
   LogPath?: string;
   State: { Status: ContainerStatus; Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
+  /** the networks it is connected to (docker inspect's NetworkSettings.Networks); addresses only while it runs */
+  NetworkSettings?: { Networks: Record<string, EndpointSettings> };
   /** volumes, bind mounts and tmpfs mounts (absent in records made before volumes existed) */
   Mounts?: ContainerMount[];
+}
+
+/** A container's endpoint on one network, as `docker inspect` shows it (plus the host end of its veth). */
+export interface EndpointSettings {
+  NetworkID: string;
+  EndpointID: string;
+  Gateway: string;
+  IPAddress: string;
+  IPPrefixLen: number;
+  MacAddress: string;
+  /** --network-alias (user-defined networks only) */
+  Aliases: string[] | null;
+  /** the veth's end in the VM, a port of the network's bridge (while it runs) */
+  HostVeth?: string;
 }
 
 /** A mount as `docker inspect` shows it (plus what the engine needs to set it up). */

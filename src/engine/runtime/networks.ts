@@ -1,0 +1,176 @@
+// A container's networks at run time: an address from each network's IPAM and a veth name at
+// start (the launcher makes the pairs: native/network.c), the addresses released when it
+// stops, and /etc/hosts: every container on a user-defined network finds the others there by
+// name and alias (Docker answers these names from an embedded DNS server at 127.0.0.11; a
+// hosts file, rewritten in place — it is bind-mounted — is the simpler real mechanism).
+import * as kernel from '../kernel';
+import { allocate, macFor, release } from '../network/ipam';
+import { baseHosts, renderHosts } from '../network/hosts';
+import { DEFAULT_BRIDGE, type NetworkRecord, type NetworkStore } from '../network/store';
+import { containerDir, type ContainerRecord, type ContainerStore, type EndpointSettings } from '../store/container-store';
+import { EngineError } from './create';
+import type { LaunchNetwork } from './spec';
+import { parseLauncherReport } from './launcher-report';
+
+const LAUNCHER_PATH = '/usr/sbin/dockhand-run';
+
+let context: { networks: NetworkStore; containers: ContainerStore } | null = null;
+
+/** The daemon's stores (networking is off without them: tests of the pure parts, docker build). */
+export function initNetworking(networks: NetworkStore, containers: ContainerStore): void {
+  context = { networks, containers };
+}
+
+export const networkStore = (): NetworkStore | null => context?.networks ?? null;
+
+/** Networks with a bridge (not none/host). */
+export const usesBridges = (record: ContainerRecord): boolean => !['none', 'host'].includes(record.HostConfig.NetworkMode ?? 'none');
+
+/** An endpoint not yet started: the network and its aliases, no address. */
+export function newEndpoint(network: NetworkRecord, aliases: string[]): EndpointSettings {
+  return { NetworkID: network.Id, EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '', Aliases: aliases.length ? aliases : null };
+}
+
+function randomHex(n: number): string {
+  return [...kernel.randomBytes(Math.ceil(n / 2))].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, n);
+}
+
+/** At start: an address on each of the container's networks, and what the launcher needs. */
+export function attachNetworks(record: ContainerRecord): LaunchNetwork[] {
+  if (!context || !usesBridges(record)) return [];
+  const launch: LaunchNetwork[] = [];
+  for (const [name, endpoint] of Object.entries(record.NetworkSettings?.Networks ?? {})) {
+    const network = context.networks.find(endpoint.NetworkID) ?? context.networks.find(name);
+    if (!network) throw new EngineError(`network ${name} not found`);
+    launch.push(assignAddress(record, network, endpoint));
+  }
+  return launch;
+}
+
+function assignAddress(record: ContainerRecord, network: NetworkRecord, endpoint: EndpointSettings): LaunchNetwork {
+  const prefix = network.Subnet.split('/')[1];
+  const ip = allocate(network.Ipam, { base: ipBase(network), prefix: Number(prefix) }, record.Id);
+  if (!ip) throw new EngineError(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
+  context!.networks.save(network);
+  Object.assign(endpoint, {
+    NetworkID: network.Id, EndpointID: randomHex(64), Gateway: network.Gateway, IPAddress: ip, IPPrefixLen: Number(prefix),
+    MacAddress: macFor(ip), HostVeth: `veth${randomHex(7)}`,
+  });
+  return { bridge: network.Bridge, veth: endpoint.HostVeth!, address: `${ip}/${prefix}`, gateway: network.Gateway, mac: endpoint.MacAddress };
+}
+
+function ipBase(network: NetworkRecord): number {
+  return network.Subnet.split('/')[0].split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
+}
+
+/** At stop (or a failed start): the addresses go back to their networks; the peers' hosts files lose it. */
+export function releaseNetworks(record: ContainerRecord): void {
+  if (!context) return;
+  const touched: string[] = [];
+  for (const [name, endpoint] of Object.entries(record.NetworkSettings?.Networks ?? {})) {
+    if (!endpoint.IPAddress) continue;
+    const network = context.networks.find(endpoint.NetworkID);
+    if (network && network.Ipam.used[endpoint.IPAddress] === record.Id) {
+      release(network.Ipam, endpoint.IPAddress);
+      context.networks.save(network);
+    }
+    Object.assign(endpoint, { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' });
+    delete endpoint.HostVeth;
+    touched.push(name);
+  }
+  if (touched.length) refreshHosts(touched, record.Id);
+}
+
+/** The containers with an address on the network (running, or starting). */
+export function attached(networkId: string): { record: ContainerRecord; endpoint: EndpointSettings }[] {
+  if (!context) return [];
+  const out: { record: ContainerRecord; endpoint: EndpointSettings }[] = [];
+  for (const record of context.containers.list()) {
+    for (const endpoint of Object.values(record.NetworkSettings?.Networks ?? {})) {
+      if (endpoint.NetworkID === networkId && endpoint.IPAddress) out.push({ record, endpoint });
+    }
+  }
+  return out;
+}
+
+/** Rewrites the container's hosts file (in place: the bind mount inside sees it at once). */
+export function writeHosts(record: ContainerRecord): void {
+  if (!context) return;
+  const networks = record.NetworkSettings?.Networks ?? {};
+  const first = Object.values(networks).find((e) => e.IPAddress);
+  const peers: { ip: string; names: string[] }[] = [];
+  for (const [name, endpoint] of Object.entries(networks)) {
+    if (!endpoint.IPAddress || name === DEFAULT_BRIDGE) continue; // the default bridge does not resolve names (as Docker)
+    for (const peer of attached(endpoint.NetworkID)) {
+      if (peer.record.Id === record.Id) continue;
+      const names = [peer.record.Name.replace(/^\//, ''), ...(peer.endpoint.Aliases ?? []), peer.record.Config.Hostname];
+      peers.push({ ip: peer.endpoint.IPAddress, names });
+    }
+  }
+  const path = `${containerDir(record.Id)}/hosts`;
+  if (!kernel.exists(path)) return;
+  kernel.writeText(path, renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null, peers));
+}
+
+/** After a change on these networks: every attached container's hosts file (but `except`'s). */
+export function refreshHosts(networkNames: readonly string[], except = ''): void {
+  if (!context) return;
+  const ids = new Set<string>();
+  for (const name of networkNames) {
+    if (name === DEFAULT_BRIDGE) continue;
+    const network = context.networks.find(name);
+    if (!network) continue;
+    for (const { record } of attached(network.Id)) if (record.Id !== except && !ids.has(record.Id)) { ids.add(record.Id); writeHosts(record); }
+  }
+}
+
+/**
+ * docker network connect on a running container: an address, then the launcher's
+ * network-attach (the veth pair made from outside, ethN configured from inside by setns).
+ * Returns an error text, or null.
+ */
+export async function connectRunning(record: ContainerRecord, network: NetworkRecord, endpoint: EndpointSettings, index: number): Promise<string | null> {
+  let launch: LaunchNetwork;
+  try {
+    launch = assignAddress(record, network, endpoint);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const devnull = kernel.openFd('/dev/null', kernel.O.RDWR);
+  const [readEnd, writeEnd] = kernel.makePipe();
+  let pid: number;
+  try {
+    pid = kernel.spawn([LAUNCHER_PATH, 'network-attach', String(record.State.Pid), `eth${index}`, launch.bridge, launch.veth, launch.address, launch.gateway, launch.mac],
+      { stdin: devnull, stdout: writeEnd, stderr: writeEnd });
+  } finally {
+    kernel.closeFd(writeEnd);
+    kernel.closeFd(devnull);
+  }
+  const output = await kernel.readUntilEof(readEnd);
+  const code = await new Promise<number>((resolve) => kernel.watchChild(pid, resolve));
+  const report = parseLauncherReport(output);
+  kernel.addTrace(report.steps);
+  if (code !== 0) {
+    release(network.Ipam, endpoint.IPAddress);
+    context?.networks.save(network);
+    return (report.other + report.rest).replace(/^docker: Error response from daemon: /, '').trim() || `network-attach exited with status ${code}`;
+  }
+  refreshHosts([network.Name]);
+  writeHosts(record);
+  return null;
+}
+
+/** docker network disconnect: the veth pair goes (ip link del of the host end takes both), the address back, the hosts files. */
+export function disconnectRunning(record: ContainerRecord, networkName: string): void {
+  const endpoint = record.NetworkSettings?.Networks[networkName];
+  if (!endpoint) return;
+  if (endpoint.HostVeth && kernel.exists(`/sys/class/net/${endpoint.HostVeth}`)) kernel.runProgram(['ip', 'link', 'del', endpoint.HostVeth], { quiet: true });
+  const network = context?.networks.find(endpoint.NetworkID);
+  if (network && endpoint.IPAddress && network.Ipam.used[endpoint.IPAddress] === record.Id) {
+    release(network.Ipam, endpoint.IPAddress);
+    context!.networks.save(network);
+  }
+  delete record.NetworkSettings!.Networks[networkName];
+  refreshHosts([networkName], record.Id);
+  if (record.State.Running) writeHosts(record);
+}
