@@ -114,6 +114,38 @@ describe('docker build', () => {
     expect(await run(guest(), 'find /sys/fs/cgroup/dockhand -mindepth 1 -type d | wc -l')).toBe('0');
   }, BUILD_TIMEOUT);
 
+  it('the seed\'s Dockerfile shape: the base layer, then one layer for RUN and one for COPY', async () => {
+    await context('/tmp/seed', {
+      'Dockerfile': 'FROM busybox\nRUN mkdir -p /opt/tools && echo curl > /opt/tools/installed\nCOPY app.py /app.py\n',
+      'app.py': 'print("hello")\n',
+    });
+    await run(guest(), 'cd /tmp/seed && docker build -q -t seed .', BUILD_TIMEOUT);
+    const layers = (await run(guest(), "docker image inspect -f '{{range .RootFS.Layers}}{{.}} {{end}}' seed")).split(' ');
+    expect(layers).toHaveLength(3);
+    expect(layers[0]).toBe((await run(guest(), "docker image inspect -f '{{index .RootFS.Layers 0}}' busybox")));
+    const history = await run(guest(), "docker history --no-trunc --format '{{.CreatedBy}}|{{.Size}}' seed | head -2");
+    expect(history).toMatch(/^COPY app\.py \/app\.py # buildkit\|15B\nRUN \/bin\/sh -c mkdir -p \/opt\/tools && echo curl > \/opt\/tools\/installed # buildkit\|5B$/);
+    // a fully cached rebuild makes the very same image
+    const id = await run(guest(), "docker image inspect -f '{{.Id}}' seed");
+    expect(await run(guest(), 'cd /tmp/seed && docker build -q -t seed .', BUILD_TIMEOUT)).toBe(id);
+  }, BUILD_TIMEOUT);
+
+  it('docker save of a built image is a valid OCI layout: every blob matches its descriptor', async () => {
+    await run(guest(), 'rm -rf /tmp/saved && mkdir /tmp/saved && docker save seed | tar -x -C /tmp/saved');
+    // walk index → manifest → config and layers; check each blob's sha256 and size
+    const script = `cd /tmp/saved && set -e
+      check() { d=$1; s=$2; f=blobs/sha256/\${d#sha256:}; [ "$(sha256sum $f | cut -c1-64)" = "\${d#sha256:}" ]; [ "$(stat -c %s $f)" = "$s" ]; echo ok $d; }
+      m=$(grep -o '"digest":"sha256:[0-9a-f]*"' index.json | head -1 | cut -d'"' -f4)
+      ms=$(grep -o '"size":[0-9]*' index.json | head -1 | cut -d: -f2)
+      check $m $ms
+      mf=blobs/sha256/\${m#sha256:}
+      grep -o '"digest":"sha256:[0-9a-f]*","size":[0-9]*' $mf | while IFS= read -r d; do
+        check $(echo "$d" | cut -d'"' -f4) $(echo "$d" | cut -d: -f4)
+      done`;
+    const out = await run(guest(), script);
+    expect(out.split('\n').filter((l) => l.startsWith('ok '))).toHaveLength(1 + 1 + 3);
+  }, TEST_TIMEOUT);
+
   it('a malformed Dockerfile is refused with its line before anything runs', async () => {
     await context('/tmp/typo', { 'Dockerfile': 'FROM busybox\nCOPPY a b\n' });
     const r = await guest().exec('cd /tmp/typo && docker build .');
@@ -121,6 +153,10 @@ describe('docker build', () => {
     expect(r.stderr).toMatch(/^Dockerfile:2: unknown instruction: COPPY/);
     const missing = await guest().exec('cd /tmp/typo && docker build -t x --file Nope .');
     expect(missing.stderr).toContain('failed to read dockerfile: open Nope: no such file or directory');
+    await context('/tmp/escape', { 'Dockerfile': 'FROM busybox\nCOPY ../etc/passwd /x\n' });
+    const outside = await guest().exec('cd /tmp/escape && docker build .');
+    expect(outside.exitCode).toBe(1);
+    expect(outside.stderr).toContain('Dockerfile:2: COPY failed: forbidden path outside the build context: ../etc/passwd');
   }, TEST_TIMEOUT);
 
   it('sends an event for each step, so the page can draw the layers growing', async () => {

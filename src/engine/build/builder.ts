@@ -41,9 +41,16 @@ export interface BuildIO {
 export type BuildResult = { ok: true; image: StoredImage } | { ok: false; message: string };
 
 /** A stage's outcome: its layer chain, config and history. */
-interface Built { diffIds: string[]; layers: Descriptor[]; config: ContainerConfig; history: HistoryEntry[]; author?: string }
+interface Built {
+  diffIds: string[]; layers: Descriptor[]; config: ContainerConfig; history: HistoryEntry[]; author?: string;
+  /** the time of the newest step so far: config-only steps and the image take it, so a fully cached rebuild is byte-identical */
+  created: string;
+}
 
 class BuildFailure extends Error {}
+
+/** The cache's record of a step that changed nothing. */
+const NO_LAYER: NewLayer = { diffId: '', descriptor: { mediaType: '', digest: '', size: 0 }, size: 0 };
 
 export async function build(images: ImageStore, request: BuildRequest, io: BuildIO): Promise<BuildResult> {
   try {
@@ -86,7 +93,7 @@ class Builder {
 
   /** What FROM names: an image in the store, an earlier stage, or nothing (scratch). */
   private base(ref: StageRef, image: string, line: number): Built {
-    if (ref.kind === 'scratch') return { diffIds: [], layers: [], config: {}, history: [] };
+    if (ref.kind === 'scratch') return { diffIds: [], layers: [], config: {}, history: [], created: '1970-01-01T00:00:00Z' };
     if (ref.kind === 'stage') return this.built.get(ref.index)!;
     const found = this.images.find(image);
     if (!found) {
@@ -94,7 +101,7 @@ class Builder {
     }
     return {
       diffIds: [...found.diffIds], layers: [...found.manifest.layers], config: found.config.config ?? {},
-      history: [...(found.config.history ?? [])],
+      history: [...(found.config.history ?? [])], created: found.config.created ?? '1970-01-01T00:00:00Z',
     };
   }
 
@@ -102,9 +109,8 @@ class Builder {
     const started = kernel.nowMs();
     const { line, original } = step.instruction;
     this.begin(line, original);
-    const history = { ...step.history, created: new Date().toISOString() };
     if (!step.run && !step.copy && !step.mkdir) {
-      result.history.push(history);
+      result.history.push({ ...step.history, created: result.created });
       this.say(' ---> (config only: no new layer)\n');
       this.event(line, original, 'config', { ms: kernel.nowMs() - started });
       return;
@@ -117,12 +123,15 @@ class Builder {
       let layer: NewLayer | null;
       if (cached) {
         this.say(' ---> Using cache\n');
-        layer = cached;
+        layer = cached.diffId ? cached : null;
+        result.created = cached.created ?? result.created;
       } else {
         layer = await this.execute(step, rootfs, result);
-        if (layer) this.cache.put(key, layer);
+        result.created = new Date().toISOString();
+        this.cache.put(key, { ...(layer ?? NO_LAYER), created: result.created });
       }
       const ms = kernel.nowMs() - started;
+      const history = { ...step.history, created: result.created };
       if (!layer) {
         result.history.push({ ...history, empty_layer: true });
         this.say(' ---> (nothing changed: no new layer)\n');
@@ -216,7 +225,7 @@ class Builder {
 
   private finish(result: Built): StoredImage {
     const config: ImageConfig = {
-      created: new Date().toISOString(),
+      created: result.created,
       ...(result.author ? { author: result.author } : {}),
       architecture: '386', os: 'linux',
       config: { ...result.config, Labels: { ...(result.config.Labels ?? {}), ...this.request.labels } },

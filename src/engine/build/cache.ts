@@ -10,7 +10,12 @@ const CACHE_FILE = `${STORE_ROOT}/build-cache.json`;
 /** enough for a course; the oldest entries go first */
 const MAX_ENTRIES = 500;
 
-export interface CachedLayer { diffId: string; descriptor: Descriptor; size: number }
+export interface CachedLayer {
+  /** '' for a step that changed nothing (no layer) */
+  diffId: string; descriptor: Descriptor; size: number;
+  /** when the step first ran: reused, so a fully cached rebuild makes the same image (same ID) */
+  created?: string;
+}
 
 /** Pure: one string for all of a step's inputs. */
 export function cacheKey(parentDiffIds: readonly string[], inputs: unknown): string {
@@ -28,7 +33,7 @@ export class BuildCache {
   /** A cached layer that is still in the store (an image removal may have deleted it). */
   get(key: string): CachedLayer | null {
     const hit = this.load()[key];
-    return hit && kernel.exists(`${layerDir(hit.diffId)}.json`) ? hit : null;
+    return hit && (hit.diffId === '' || kernel.exists(`${layerDir(hit.diffId)}.json`)) ? hit : null;
   }
 
   put(key: string, layer: CachedLayer): void {

@@ -75,6 +75,11 @@ describe('planCopy', () => {
     expect(planCopy(ctx, ['app.py', 'README.md'], '/d/', noDirs)).toMatchObject({ ok: true, ops: [{ to: '/d/app.py' }, { to: '/d/README.md' }] });
   });
 
+  it('refuses a source outside the context', () => {
+    expect(planCopy(ctx, ['../etc/passwd'], '/', noDirs)).toEqual({ ok: false, error: 'forbidden path outside the build context: ../etc/passwd' });
+    expect(planCopy(ctx, ['src/../app.py'], '/x', noDirs)).toMatchObject({ ok: true });
+  });
+
   it('names what is missing', () => {
     expect(planCopy(ctx, ['nope.txt'], '/', noDirs)).toEqual({ ok: false, error: '"/nope.txt": not found (not in the build context, or excluded by .dockerignore)' });
     expect(planCopy(ctx, ['*.go'], '/', noDirs)).toMatchObject({ ok: false, error: expect.stringContaining('no source files were specified') });

@@ -37,6 +37,17 @@ export function cleanSource(path: string): string {
 
 const hasWildcard = (s: string) => /[*?[]/.test(s);
 
+/** `../secret` climbs out of the source root (the classic builder's "forbidden path"). */
+export function escapesRoot(path: string): boolean {
+  let depth = 0;
+  for (const part of path.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
 /** Go's filepath.Match for one path component: `*`, `?`, `[a-z]`, `[^a]`, `\` escapes. */
 export function matchComponent(pattern: string, name: string): boolean {
   let re = '^';
@@ -102,6 +113,7 @@ function walk(tree: SourceTree, from: string, to: string, ops: CopyOp[]): void {
 export function planCopy(tree: SourceTree, sources: readonly string[], dest: string, destIsDir: (path: string) => boolean): CopyPlan {
   const matched: string[] = [];
   for (const source of sources) {
+    if (escapesRoot(source)) return { ok: false, error: `forbidden path outside the build context: ${source}` };
     const found = expandSource(tree, source);
     if (found.length === 0) {
       return { ok: false, error: hasWildcard(source) ? `no source files were specified (nothing matches ${source})` : `"/${cleanSource(source)}": not found (not in the build context, or excluded by .dockerignore)` };
