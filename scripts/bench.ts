@@ -5,11 +5,14 @@ import type { Browser } from 'playwright-core';
 import { bootNodeGuest } from '../src/lib/guest/node';
 import { launchChromium, serveBuiltApp } from './lib/browser';
 import { openUntilPrompt } from './lib/app-page';
+import { benchVmPage } from './lib/vm-page-bench';
 import { buildState } from './build-state';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+/** `--only vm-page`: just the VM page's measurements (a second VM vs a container, in one page) */
+const ONLY_VM_PAGE = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'vm-page';
 const log = (...args: unknown[]) => { if (!json) console.error(...args); };
 
 const median = (values: number[]) => {
@@ -81,12 +84,39 @@ const server = await serveBuiltApp();
 const browser = await launchChromium();
 try {
   const results: Record<string, number> = {};
+  await vmPage(browser, server.url, results);
+  if (!ONLY_VM_PAGE) await everythingElse(browser, server.url, results);
+  results.runs = RUNS;
+  console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(0);
+
+/**
+ * The VM page, in one Chromium page and one run: DockOS boots (new v86 machine each time, host
+ * clock start → prompt) alternating with `docker run --rm busybox true` (guest clock), and the
+ * tab's memory (renderer PSS) with both machines running. See scripts/lib/vm-page-bench.ts.
+ */
+async function vmPage(browser: Browser, url: string, results: Record<string, number>): Promise<void> {
+  const { vmBootMs, containerRunMs, tabMemoryMb } = await benchVmPage(browser, url, Math.max(RUNS, 3));
+  results.vm_boot_cold_ms_chromium = median(vmBootMs);
+  results.container_run_true_ms_page = median(containerRunMs);
+  results.vm_to_container_ratio = Math.round((median(vmBootMs) / median(containerRunMs)) * 10) / 10;
+  results.tab_memory_mb_two_vms = tabMemoryMb;
+  log(`vm_boot_cold_ms_chromium: ${vmBootMs.join(', ')} → median ${results.vm_boot_cold_ms_chromium}`);
+  log(`container_run_true_ms_page: ${containerRunMs.join(', ')} → median ${results.container_run_true_ms_page}`);
+  log(`vm_to_container_ratio: ${results.vm_to_container_ratio}; tab_memory_mb_two_vms: ${tabMemoryMb} (renderer PSS)`);
+}
+
+async function everythingElse(browser: Browser, url: string, results: Record<string, number>): Promise<void> {
   results.boot_cold_ms_node = await repeat('boot_cold_ms_node', () => nodeBoot('cold'));
   results.boot_snapshot_ms_node = await repeat('boot_snapshot_ms_node', () => nodeBoot('snapshot'));
-  results.boot_cold_ms_chromium = await repeat('boot_cold_ms_chromium', async () => (await chromiumBoot(browser, server.url, '?boot=cold')).ms);
+  results.boot_cold_ms_chromium = await repeat('boot_cold_ms_chromium', async () => (await chromiumBoot(browser, url, '?boot=cold')).ms);
   const snapshotBytes: number[] = [];
   results.boot_snapshot_ms_chromium = await repeat('boot_snapshot_ms_chromium', async () => {
-    const { ms, bytes } = await chromiumBoot(browser, server.url, '');
+    const { ms, bytes } = await chromiumBoot(browser, url, '');
     snapshotBytes.push(bytes);
     return ms;
   });
@@ -109,10 +139,15 @@ try {
     results.container_run_10_ms = median(samples);
     log(`container_run_10_ms: ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results.container_run_10_ms}`);
   }
-  results.runs = RUNS;
-  console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
-} finally {
-  await browser.close();
-  await server.close();
+  // docker build of the seed's Dockerfile shape (FROM, RUN, COPY): every step built, then all from the cache
+  {
+    const seed = "mkdir -p /tmp/seed && cd /tmp/seed && printf 'print(1)\\n' > app.py && printf 'FROM busybox\\nRUN mkdir -p /opt/tools && echo curl > /opt/tools/installed\\nCOPY app.py /app.py\\n' > Dockerfile";
+    for (const [name, flags] of [['build_seed_cold_ms', '--no-cache '], ['build_seed_cached_ms', '']] as const) {
+      const { first, samples } = await guestCommandMs(['sh', '-c', `${seed} && docker build -q ${flags}-t seed .`], Math.max(RUNS, 5), undefined, 2);
+      results[name] = median(samples);
+      log(`${name}: first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
+    }
+  }
+  // the same comparison with a Linux VM (our guest, cold, in Chromium) instead of DockOS
+  results.linux_vm_to_container_ratio = Math.round((results.boot_cold_ms_chromium / results.container_run_true_ms) * 10) / 10;
 }
-process.exit(0);

@@ -13,6 +13,8 @@ export interface Strings {
   bootStatus: (restored: boolean, seconds: string) => string;
   instantStart: string;
   coldBoot: string;
+  /** the header's link to the "VM vs container" page (its own words: vm/strings.ts) */
+  vmPage: string;
   cannotRun: string;
   couldNotStart: string;
   tryCold: string;
@@ -28,6 +30,13 @@ export interface Strings {
   crash: {
     title: string; panic: string; hang: string; reset: string; resetting: string; resetFailed: string; detail: string; resetIn: (seconds: string) => string;
   };
+  /** the workbench's lower half: the pictures or the Dockerfile editor */
+  bench: { views: string; pictures: string; dockerfile: string };
+  build: {
+    title: string; files: string; newFile: string; rename: string; remove: string; fileName: string; ok: string; cancel: string;
+    editor: (file: string) => string; image: string; imageInvalid: string; build: string; building: string; notReady: string;
+    explain: string; failed: string; problems: Record<'empty' | 'invalid' | 'taken', string>;
+  };
 }
 
 const en: Strings = {
@@ -37,6 +46,7 @@ const en: Strings = {
   bootStatus: (restored, s) => `${restored ? 'restored from the saved machine' : 'booted from scratch'} in ${s} s`,
   instantStart: 'Instant start',
   coldBoot: 'Boot from scratch',
+  vmPage: 'VM vs container',
   cannotRun: 'This browser cannot run the virtual machine',
   couldNotStart: 'The virtual machine could not start',
   tryCold: 'Try a cold boot',
@@ -85,6 +95,30 @@ const en: Strings = {
     detail: 'What the kernel said',
     resetIn: (s) => `machine reset in ${s} s`,
   },
+  bench: { views: 'Pictures or Dockerfile', pictures: 'Pictures', dockerfile: 'Dockerfile' },
+  build: {
+    title: 'Build an image from your own files',
+    files: 'Files of the build context',
+    newFile: 'New file',
+    rename: 'Rename',
+    remove: 'Delete',
+    fileName: 'File name',
+    ok: 'OK',
+    cancel: 'Cancel',
+    editor: (file) => `Contents of ${file}`,
+    image: 'Image name',
+    imageInvalid: 'Lower-case letters, digits, . _ - and an optional :tag, e.g. my-image:1',
+    build: 'Build',
+    building: 'Building…',
+    notReady: 'The machine is not ready',
+    explain: 'Build packs these files into a tar archive, puts it in the VM as /mnt/host/build-context.tar and types the docker build command into the terminal.',
+    failed: 'Could not hand the files to the VM',
+    problems: {
+      empty: 'Give the file a name',
+      invalid: 'Use letters, digits, . _ - and / between folders',
+      taken: 'There is already a file (or folder) with that name',
+    },
+  },
 };
 
 const ko: Strings = {
@@ -94,6 +128,7 @@ const ko: Strings = {
   bootStatus: (restored, s) => `${restored ? '저장된 머신에서 복원' : '처음부터 부팅'}: ${s}초`,
   instantStart: '빠른 시작',
   coldBoot: '처음부터 부팅',
+  vmPage: 'VM vs 컨테이너',
   cannotRun: '이 브라우저에서는 가상 머신을 실행할 수 없어요',
   couldNotStart: '가상 머신을 시작하지 못했어요',
   tryCold: '처음부터 부팅해 보기',
@@ -141,6 +176,30 @@ const ko: Strings = {
     resetFailed: '초기화하지 못했어요',
     detail: '커널이 남긴 말',
     resetIn: (s) => `${s}초 만에 머신 초기화`,
+  },
+  bench: { views: '그림 또는 Dockerfile', pictures: '그림', dockerfile: 'Dockerfile' },
+  build: {
+    title: '내 파일로 이미지 만들기',
+    files: '빌드 컨텍스트의 파일',
+    newFile: '새 파일',
+    rename: '이름 바꾸기',
+    remove: '삭제',
+    fileName: '파일 이름',
+    ok: '적용',
+    cancel: '취소',
+    editor: (file) => `${file}의 내용`,
+    image: '이미지 이름',
+    imageInvalid: '소문자, 숫자, . _ - 와 :태그를 쓸 수 있어요. 예: my-image:1',
+    build: '빌드',
+    building: '빌드 중…',
+    notReady: '머신이 아직 준비되지 않았어요',
+    explain: '빌드를 누르면 이 파일들을 tar 아카이브로 묶어 VM의 /mnt/host/build-context.tar 에 넣고, 터미널에 docker build 명령을 입력해요.',
+    failed: '파일을 VM에 넘기지 못했어요',
+    problems: {
+      empty: '파일 이름을 적어 주세요',
+      invalid: '글자, 숫자, . _ - 를 쓰고, 폴더 사이에는 / 를 써요',
+      taken: '같은 이름의 파일(또는 폴더)이 이미 있어요',
+    },
   },
 };
 

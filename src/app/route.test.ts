@@ -11,6 +11,8 @@ describe('route', () => {
     expect(parseHash('#/lessons/container-is-a-process', known)).toEqual({ view: 'lesson', lessonId: 'container-is-a-process' });
     expect(parseHash('#/lessons/gone', known)).toEqual({ view: 'course' });
     expect(routeHash({ view: 'lesson', lessonId: 'why-containers' })).toBe('#/lessons/why-containers');
+    expect(parseHash('#/vm', known)).toEqual({ view: 'vm' });
+    expect(routeHash({ view: 'vm' })).toBe('#/vm');
   });
 
   it('falls back to the remembered place, then the course', () => {

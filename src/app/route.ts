@@ -1,7 +1,7 @@
 // Where the student is: the course list or one lesson, in the URL's hash (#/ or
 // #/lessons/<id>) so a reload stays put, and remembered so that opening the bare address
-// later continues in the last lesson.
-export type Route = { view: 'course' } | { view: 'lesson'; lessonId: string };
+// later continues in the last lesson. #/vm is the "VM vs container" page.
+export type Route = { view: 'course' } | { view: 'lesson'; lessonId: string } | { view: 'vm' };
 
 export const ROUTE_KEY = 'dockhand.route';
 const COURSE: Route = { view: 'course' };
@@ -10,11 +10,13 @@ const COURSE: Route = { view: 'course' };
 export function parseHash(hash: string, known: readonly string[]): Route | null {
   const path = hash.replace(/^#/, '');
   if (!path) return null;
+  if (path === '/vm') return { view: 'vm' };
   const match = /^\/lessons\/([a-z0-9-]+)$/.exec(path);
   return match && known.includes(match[1]) ? { view: 'lesson', lessonId: match[1] } : COURSE;
 }
 
 export function routeHash(route: Route): string {
+  if (route.view === 'vm') return '#/vm';
   return route.view === 'lesson' ? `#/lessons/${route.lessonId}` : '#/';
 }
 

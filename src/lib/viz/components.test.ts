@@ -3,6 +3,8 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { benchState, benchXray } from './bench-fixture';
+import Build from './Build.svg.svelte';
+import type { BuildRun } from './build-steps';
 import { EngineStore, type EngineSource } from './engine-store.svelte';
 import Layers from './Layers.svg.svelte';
 import Lifecycle from './Lifecycle.svg.svelte';
@@ -58,5 +60,21 @@ describe('picture components', () => {
     expect(body).toContain('aria-selected="true"');
     expect(body).toContain('busybox:latest');
     store.dispose();
+  });
+  it('Build shows each step, cached and failed ones marked, and a hint before any build', () => {
+    const run: BuildRun = {
+      id: 'b', of: 3, status: 'failed', failedLine: 3, steps: [
+        { step: 1, line: 1, instruction: 'FROM busybox', status: 'base' },
+        { step: 2, line: 2, instruction: 'COPY hello.sh /hello.sh', status: 'cached', diffId: 'sha256:' + 'c'.repeat(64), size: 30 },
+        { step: 3, line: 3, instruction: 'RUN exit 3', status: 'failed' },
+      ],
+    };
+    const { body } = render(Build, { props: { build: run } });
+    checkAccessible(body);
+    expect(body).toContain('COPY hello.sh /hello.sh');
+    expect(body).toContain('layer from the build cache');
+    expect(body).toContain('the build failed at Dockerfile:3');
+    expect(body).toMatch(/data-status="failed"/);
+    expect(render(Build, { props: { build: null, lang: 'ko' } }).body).toContain('아직 빌드가 없어요');
   });
 });

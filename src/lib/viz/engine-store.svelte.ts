@@ -2,6 +2,7 @@
 // x-ray, and each container's lifecycle as seen from events. Every event asks for a new
 // snapshot; the requests are coalesced (coalesce.ts) so a burst costs at most two.
 import type { EngineEvent, EngineState } from '../../protocol/engine';
+import { applyBuildEvent, currentBuild, EMPTY_BUILDS, type BuildHistory, type BuildRun } from './build-steps';
 import { coalesce, type Coalescer } from './coalesce';
 import type { LayerChange } from './layers-layout';
 import { applyEvent, observeSnapshot, type LifecycleHistory } from './lifecycle-history';
@@ -23,6 +24,8 @@ export class EngineStore {
   history = $state.raw<LifecycleHistory>({});
   /** paths changed in writable layers, for the layers picture to mark (set by whoever knows them) */
   changes = $state.raw<LayerChange[]>([]);
+  /** docker build runs, step by step, from `build.step` events */
+  builds = $state.raw<BuildHistory>(EMPTY_BUILDS);
   /** the last refresh's error, cleared by the next success */
   error = $state<string | null>(null);
   /** how many snapshots have arrived (0 until the first) */
@@ -54,13 +57,22 @@ export class EngineStore {
     this.#unsubscribe();
   }
 
+  /** the latest docker build, or null before any */
+  get build(): BuildRun | null {
+    return currentBuild(this.builds);
+  }
+
   get disposed(): boolean {
     return this.#disposed;
   }
 
   #onEvent(event: EngineEvent): void {
     if (this.#disposed) return;
-    if (event.op === 'xray') {
+    if (event.op === 'build.step') {
+      this.builds = applyBuildEvent(this.builds, event);
+      // the steps change nothing the snapshot shows until the image is stored (or the build gives up)
+      if (event.status !== 'built' && event.status !== 'failed') return;
+    } else if (event.op === 'xray') {
       if (event.command) this.lastXray = event;
       else this.backgroundXray = event;
     } else {

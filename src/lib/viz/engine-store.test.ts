@@ -79,4 +79,18 @@ describe('EngineStore', () => {
     await tick();
     expect(store.state).toBeNull();
   });
+  it('collects a build step by step, asking for a snapshot only when it ends', () => {
+    const f = fakeSource();
+    const store = new EngineStore(f.source, { refreshNow: false });
+    const step = { op: 'build.step', build: 'b1', of: 2, line: 1, instruction: 'FROM busybox' } as const;
+    f.emit({ ...step, step: 1, status: 'start' });
+    f.emit({ ...step, step: 1, status: 'config', ms: 2 });
+    expect(store.build?.steps.map((s) => s.status)).toEqual(['config']);
+    expect(f.pending).toHaveLength(0);
+    f.emit({ ...step, step: 2, line: 2, instruction: 'COPY a /a', status: 'layer', diffId: 'sha256:aa', size: 5 });
+    f.emit({ ...step, step: 2, status: 'built', diffId: 'sha256:img' });
+    expect(store.build).toMatchObject({ status: 'built', imageId: 'sha256:img' });
+    expect(f.pending).toHaveLength(1);
+    store.dispose();
+  });
 });

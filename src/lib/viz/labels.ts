@@ -3,7 +3,7 @@
 export type Lang = 'en' | 'ko';
 
 export interface VizLabels {
-  panel: { title: string; waiting: string; error: string; refresh: string; tabs: Record<'namespaces' | 'layers' | 'lifecycle' | 'xray', string> };
+  panel: { title: string; waiting: string; error: string; refresh: string; tabs: Record<'namespaces' | 'layers' | 'lifecycle' | 'xray' | 'build', string> };
   namespaces: {
     title: string; host: string; container: string; unknown: string; pidNs: string; hostPid: string; pidInside: string;
     ownNs: string; sharedNs: string; processes: (n: number) => string;
@@ -22,12 +22,17 @@ export interface VizLabels {
     title: (command: string) => string; background: string; none: string; total: (ms: string) => string;
     dropped: (n: number) => string; step: (op: string, detail: string, ms: string, at: string) => string; by: Record<'daemon' | 'launcher', string>;
   };
+  build: {
+    title: string; none: string; status: Record<'running' | 'base' | 'cached' | 'layer' | 'config' | 'failed', string>;
+    step: (n: number, of: number, line: number) => string; running: (seen: number, of: number) => string;
+    built: (id: string) => string; failed: (line: number) => string;
+  };
 }
 
 const en: VizLabels = {
   panel: {
     title: 'Live pictures', waiting: 'waiting for the engine…', error: 'The engine did not answer', refresh: 'Refresh',
-    tabs: { namespaces: 'Namespaces', layers: 'Layers', lifecycle: 'Lifecycle', xray: 'X-ray' },
+    tabs: { namespaces: 'Namespaces', layers: 'Layers', lifecycle: 'Lifecycle', xray: 'X-ray', build: 'Build' },
   },
   namespaces: {
     title: 'Processes grouped by their PID namespace', host: 'the VM (initial namespaces)', container: 'container',
@@ -57,12 +62,21 @@ const en: VizLabels = {
     step: (op, detail, ms, at) => `${op} ${detail}: ${ms}, started at ${at}`,
     by: { daemon: 'daemon', launcher: 'launcher' },
   },
+  build: {
+    title: 'docker build, one Dockerfile step at a time: layers stack up from the base image',
+    none: 'No build yet: write a Dockerfile and press Build, or run docker build in the terminal',
+    status: { running: 'running…', base: 'the base image', cached: 'layer from the build cache', layer: 'new layer', config: 'config only, no layer', failed: 'failed here' },
+    step: (n, of, line) => `Step ${n}/${of}, Dockerfile line ${line}`,
+    running: (seen, of) => `building: step ${seen} of ${of}`,
+    built: (id) => `built image ${id}`,
+    failed: (line) => `the build failed at Dockerfile:${line}`,
+  },
 };
 
 const ko: VizLabels = {
   panel: {
     title: '실시간 그림', waiting: '엔진을 기다리는 중…', error: '엔진이 응답하지 않았습니다', refresh: '새로 고침',
-    tabs: { namespaces: '네임스페이스', layers: '레이어', lifecycle: '생명주기', xray: '엑스레이' },
+    tabs: { namespaces: '네임스페이스', layers: '레이어', lifecycle: '생명주기', xray: '엑스레이', build: '빌드' },
   },
   namespaces: {
     title: 'PID 네임스페이스별로 묶은 프로세스', host: 'VM (초기 네임스페이스)', container: '컨테이너',
@@ -91,6 +105,15 @@ const ko: VizLabels = {
     total: (ms) => `전체 ${ms}`, dropped: (n) => `표시하지 않은 단계 ${n}개`,
     step: (op, detail, ms, at) => `${op} ${detail}: ${ms}, 시작 ${at}`,
     by: { daemon: '데몬', launcher: '런처' },
+  },
+  build: {
+    title: 'docker build, Dockerfile 한 단계씩: 베이스 이미지 위로 레이어가 쌓여요',
+    none: '아직 빌드가 없어요: Dockerfile을 쓰고 빌드를 누르거나, 터미널에서 docker build를 실행해 보세요',
+    status: { running: '실행 중…', base: '베이스 이미지', cached: '빌드 캐시에서 가져온 레이어', layer: '새 레이어', config: '설정만 바뀜, 레이어 없음', failed: '여기서 실패' },
+    step: (n, of, line) => `${of}단계 중 ${n}단계, Dockerfile ${line}번째 줄`,
+    running: (seen, of) => `빌드 중: ${of}단계 중 ${seen}단계`,
+    built: (id) => `이미지 ${id} 완성`,
+    failed: (line) => `Dockerfile:${line}에서 빌드가 실패했어요`,
   },
 };
 

@@ -1,0 +1,96 @@
+// The "VM vs container" page in Chromium: a second machine (DockOS, not Linux) boots beside
+// the container host, both are timed in the same page, the kernels differ, a container
+// crashes the host's kernel while the VM keeps answering, and the host comes back from its
+// checkpoint. Needs `npm run build` first.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import { openUntilPrompt } from '../../scripts/lib/app-page';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (testId: string) => page.getByTestId(testId).innerText();
+
+describe('VM vs container page', () => {
+  it('boots a second VM of its own beside the container host and shows its banner', async () => {
+    await openUntilPrompt(page, server.url, '#/vm');
+    await expect.poll(() => text('vm-page')).toMatch(/A VM next to the containers/);
+    await page.getByTestId('boot-vm').click();
+    await expect.poll(() => page.getByTestId('vm-page').getAttribute('data-vm'), { timeout: 30_000 }).toBe('running');
+    expect(await text('vm-console')).toContain('DockOS 0.1 \u2014 not Linux');
+    expect(await text('vm-boot-detail')).toMatch(/host clock: \d+ ms to the prompt · DockOS's own clock: [\d.]+ ms kernel init/);
+  }, 120_000);
+
+  it('starts a container and shows both timings, measured, and their ratio', async () => {
+    await page.getByTestId('start-container').click();
+    await expect.poll(() => page.locator('[data-testid=bar-container][data-ms]').count(), { timeout: 60_000 }).toBe(1);
+    const vmMs = Number(await page.locator('[data-testid=bar-vm][data-ms]').first().getAttribute('data-ms'));
+    const containerMs = Number(await page.locator('[data-testid=bar-container][data-ms]').getAttribute('data-ms'));
+    expect(vmMs).toBeGreaterThan(0);
+    expect(containerMs).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('ratio').getAttribute('data-ratio')).toBe(String(Math.round((vmMs / containerMs) * 10) / 10));
+    await expect.poll(() => text('memory'), { timeout: 30_000 }).toMatch(/container: [\d.]+ MB \(its cgroup's memory.current\)/);
+  }, 120_000);
+
+  it('shows that a container reports the host kernel and the VM its own', async () => {
+    await page.getByTestId('compare-kernels').click();
+    await expect.poll(() => text('identity-vm'), { timeout: 60_000 }).toMatch(/0\.1-dockos/);
+    const host = await text('identity-host');
+    const container = await text('identity-container');
+    const hostKernel = /6\.12\.\d+/.exec(host)?.[0];
+    expect(hostKernel).toBeTruthy();
+    expect(container).toContain(hostKernel!);
+    // the same kernel: the same boot id; the VM's is another
+    const bootId = (row: string) => row.split('\t')[2]?.trim();
+    expect(bootId(container)).toBe(bootId(host));
+    expect(bootId(await text('identity-vm'))).not.toBe(bootId(host));
+  }, 120_000);
+
+  it('scales out: N containers started vs N VMs booted, with their total times and memory', async () => {
+    await page.getByTestId('scale-out').click();
+    await expect.poll(() => text('scale-result'), { timeout: 90_000 })
+      .toMatch(/^3 containers: \d+ ms, [\d.]+ MB · 3 VMs: \d+ ms, 51 MB$/);
+  }, 120_000);
+
+  it('panics the host from a privileged container: the VM still answers, and reset brings the host back', async () => {
+    await page.getByTestId('panic-host').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.guest), { timeout: 30_000 }).toBe('crashed');
+    await expect.poll(() => text('survivor'), { timeout: 20_000 }).toMatch(/still answers: up [\d.]+ ms/);
+    await page.getByTestId('reset-host').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.guest), { timeout: 30_000 }).toBe('ready');
+    await expect.poll(() => text('host-reset-time')).toMatch(/host back from its checkpoint in [\d.]+ s/);
+    const uname = await page.evaluate(async () => {
+      const session = (window as unknown as { dockhand: { session: { exec(cmd: string): Promise<{ stdout: string }> } } }).dockhand.session;
+      return (await session.exec('uname -r')).stdout.trim();
+    });
+    expect(uname).toMatch(/^6\.12\./);
+    expect(await page.getByTestId('vm-page').getAttribute('data-vm')).toBe('running');
+  }, 120_000);
+
+  it('says why when a second VM cannot boot (a damaged image is refused by name)', async () => {
+    const context = await browser.newContext();
+    const broken = await context.newPage();
+    await broken.route('**/vm/tinyos.bin', async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[64] ^= 0xff;
+      await route.fulfill({ response, body });
+    });
+    await openUntilPrompt(broken, server.url, '#/vm');
+    await broken.getByTestId('boot-vm').click();
+    await expect.poll(() => broken.getByTestId('vm-error').innerText(), { timeout: 30_000 }).toMatch(/did not boot[\s\S]*vm\/tinyos\.bin is damaged/);
+    await context.close();
+  }, 120_000);
+});
