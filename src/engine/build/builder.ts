@@ -117,7 +117,7 @@ class Builder {
     }
     const rootfs = new StepRootfs(`${this.request.workDir}/step-${this.stepNumber}`, result.diffIds);
     try {
-      rootfs.mount();
+      // mounted only on a cache miss: a cached step costs no overlay mount
       const key = cacheKey(result.diffIds, await this.inputs(step, rootfs, result));
       const cached = this.request.noCache ? null : this.cache.get(key);
       let layer: NewLayer | null;
@@ -171,6 +171,7 @@ class Builder {
 
   private async execute(step: StageStep, rootfs: StepRootfs, result: Built): Promise<NewLayer | null> {
     const { line } = step.instruction;
+    rootfs.mount();
     if (step.run) {
       const output = this.request.quiet ? `${this.request.workDir}/step-${this.stepNumber}.out` : undefined;
       const ran = await rootfs.run(step.run, (spec) => this.io.launch(spec), output);
@@ -203,7 +204,7 @@ class Builder {
 
   private plan(step: StageStep, rootfs: StepRootfs, root: string, ignore?: DockerignoreMatcher): CopyOp[] {
     const copy = step.copy!;
-    const plan = planCopy(directoryTree(root, ignore), copy.sources, copy.dest, (path) => kernel.isDirectory(rootfs.merged + path));
+    const plan = planCopy(directoryTree(root, ignore), copy.sources, copy.dest, (path) => rootfs.isDirectory(path));
     if (!plan.ok) this.fail(step.instruction.line, `${step.instruction.kind} failed: ${plan.error}`);
     return plan.ops;
   }

@@ -8,7 +8,7 @@ import type { Descriptor } from '../oci/types';
 import { createCgroup, removeCgroup } from '../runtime/cgroups';
 import { mountLayers, writeEtcFilesIn } from '../runtime/rootfs';
 import { renderSpec, resolveUser } from '../runtime/spec';
-import type { ImageStore } from '../store/image-store';
+import { layerDir, type ImageStore } from '../store/image-store';
 import { idFromBytes, shortId } from '../store/ids';
 import type { CopyOp } from './copy-plan';
 
@@ -26,6 +26,16 @@ export class StepRootfs {
   mount(): void {
     mountLayers(this.dir, this.diffIds);
     this.mounted = true;
+  }
+
+  /** Whether `path` is a directory in the rootfs: through the mount, or (not mounted) through the layers, top-most first. */
+  isDirectory(path: string): boolean {
+    if (this.mounted) return kernel.isDirectory(this.merged + path);
+    for (const diffId of [...this.diffIds].reverse()) {
+      const st = kernel.lstat(layerDir(diffId) + path);
+      if (st) return st.isDir && !(st.isCharDevice && st.rdev === 0);
+    }
+    return false;
   }
 
   /** The user's ids, looked up in the image's own /etc/passwd and /etc/group (as Docker). */
