@@ -143,7 +143,7 @@ async function everythingElse(browser: Browser, url: string, results: Record<str
   {
     const seed = "mkdir -p /tmp/seed && cd /tmp/seed && printf 'print(1)\\n' > app.py && printf 'FROM busybox\\nRUN mkdir -p /opt/tools && echo curl > /opt/tools/installed\\nCOPY app.py /app.py\\n' > Dockerfile";
     for (const [name, flags] of [['build_seed_cold_ms', '--no-cache '], ['build_seed_cached_ms', '']] as const) {
-      const { first, samples } = await guestCommandMs(['sh', '-c', `${seed} && docker build -q ${flags}-t seed .`], Math.max(RUNS, 5), undefined, 2);
+      const { first, samples } = await guestCommandMs(['sh', '-c', `${seed} && docker build -q ${flags}-t seed .`], Math.max(RUNS, 5), undefined, 3);
       results[name] = median(samples);
       log(`${name}: first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
     }
