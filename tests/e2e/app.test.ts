@@ -1,24 +1,14 @@
 // The app in Chromium: boot progress, a real shell in the terminal, cold boots, and a
 // damaged artifact reported on the page instead of a hang. Needs `npm run build` first.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openUntilPrompt, terminalText, typeCommand, waitForTerminalLine } from '../../scripts/lib/app-page';
+import { useBuiltApp } from './built-app';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const app = useBuiltApp();
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+  const context = await app.browser().newContext({ viewport: { width: 1100, height: 700 } });
   page = await context.newPage();
   // Record every boot phase the progress bar showed, however briefly.
   await page.addInitScript(() => {
@@ -33,7 +23,7 @@ const phasesSeen = () => page.evaluate(() => (window as unknown as { phasesSeen:
 
 describe('the app in Chromium', () => {
   it('restores the saved machine, shows progress, and runs a typed command', async () => {
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     expect(await phasesSeen()).toContain('download');
     await expect.poll(() => page.getByTestId('boot-status').innerText()).toMatch(/restored from the saved machine/);
     await typeCommand(page, 'echo hello');
@@ -43,13 +33,13 @@ describe('the app in Chromium', () => {
   }, 120_000);
 
   it('runs a container from the page\'s terminal, as a student would', async () => {
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     await typeCommand(page, 'docker run --rm busybox sh -c "echo hello from \\$(hostname)"');
     await page.waitForFunction(() => /hello from [0-9a-f]{12}/.test(document.querySelector('.xterm-rows')?.textContent ?? ''), null, { timeout: 30_000 });
   }, 120_000);
 
   it('docker run -it gives an interactive shell on a pty of its own, with Ctrl-C, and exit returns to the VM', async () => {
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     const text = () => page.evaluate(() => document.querySelector('.xterm-rows')?.textContent ?? '');
     await typeCommand(page, 'echo "vm size $(stty size)"');
     await expect.poll(async () => /vm size (\d+ \d+)/.exec(await text())?.[1]).toBeTruthy();
@@ -77,7 +67,7 @@ describe('the app in Chromium', () => {
   }, 120_000);
 
   it('boots the kernel from scratch through BIOS, kernel and init', async () => {
-    await openUntilPrompt(page, server.url, '?boot=cold', 120_000);
+    await openUntilPrompt(page, app.url(), '?boot=cold', 120_000);
     expect(await phasesSeen()).toEqual(expect.arrayContaining(['download', 'bios', 'kernel', 'userland']));
     expect(await terminalText(page)).toMatch(/dockhand: ready \(boot id [0-9a-f-]{36}/);
     await typeCommand(page, 'cat /proc/1/comm');
@@ -91,14 +81,14 @@ describe('the app in Chromium', () => {
       body[1000] ^= 0xff;
       await route.fulfill({ response, body });
     });
-    await page.goto(server.url + '?boot=cold');
+    await page.goto(app.url() + '?boot=cold');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toMatch(/vm\/bzImage is damaged: sha256/);
   }, 60_000);
 
   it('explains that a browser without WebAssembly cannot run the machine', async () => {
     await page.addInitScript(() => { delete (globalThis as { WebAssembly?: unknown }).WebAssembly; });
-    await page.goto(server.url);
+    await page.goto(app.url());
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/no WebAssembly/);
   }, 30_000);
 });

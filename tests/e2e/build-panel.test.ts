@@ -2,31 +2,14 @@
 // (a tar on the 9p share, the command typed into the terminal), the build picture shows
 // the steps, cached ones on a second build, a failing step in red; files survive a reload.
 // Needs `npm run build` first.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openUntilPrompt, terminalText } from '../../scripts/lib/app-page';
+import { guestExec, useBuiltApp } from './built-app';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const app = useBuiltApp();
 
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs a command in the VM over the control channel (not in the student's terminal). */
-function exec(page: Page, cmd: string) {
-  return page.evaluate(async (c) => {
-    const session = (window as unknown as { dockhand: { session: { exec(cmd: string): Promise<{ exitCode: number; stdout: string }> } } }).dockhand.session;
-    const r = await session.exec(c);
-    return { exitCode: r.exitCode, stdout: r.stdout };
-  }, cmd);
-}
+const exec = guestExec;
 
 const DOCKERFILE = 'FROM busybox\nCOPY hello.sh greeting.txt /\nRUN chmod +x /hello.sh\nCMD ["sh", "-c", "/hello.sh; cat /greeting.txt"]\n';
 const unwrapped = async (page: Page) => (await terminalText(page)).replace(/\n/g, '');
@@ -37,12 +20,12 @@ const stepStatuses = (page: Page) => page.evaluate(() =>
 describe('the Dockerfile panel', () => {
   let page: Page;
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: 'en-US' });
+    const context = await app.browser().newContext({ viewport: { width: 1100, height: 760 }, locale: 'en-US' });
     page = await context.newPage();
   });
 
   it('builds the files edited in the page with the real docker build, and the picture shows each step', async () => {
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     await page.getByTestId('view-dockerfile').click();
     const editor = page.getByTestId('dockerfile-editor');
     await expect.poll(() => editor.inputValue()).toMatch(/^FROM busybox\n/);

@@ -1,39 +1,22 @@
 // The course in Chromium: a lesson's steps run, checked, remembered across a reload, shown
 // in Korean, reset to their checkpoint; and a kernel panic offered a reset without a reload.
 // Needs `npm run build` first.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openUntilPrompt, terminalText, typeCommand, waitForTerminalLine } from '../../scripts/lib/app-page';
 import { loadCourse } from '../../src/lib/lessons/catalog';
+import { guestExec, useBuiltApp } from './built-app';
 
 const lesson = loadCourse().lessons.find((l) => l.order === 2)!;
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBuiltApp();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, locale: 'en-US' });
+  const context = await app.browser().newContext({ viewport: { width: 1100, height: 700 }, locale: 'en-US' });
   return context.newPage();
 }
 
-/** Runs a command in the VM over the control channel (not in the student's terminal). */
-function exec(page: Page, cmd: string) {
-  return page.evaluate(async (c) => {
-    const session = (window as unknown as { dockhand: { session: { exec(cmd: string): Promise<{ exitCode: number; stdout: string }> } } }).dockhand.session;
-    const r = await session.exec(c);
-    return { exitCode: r.exitCode, stdout: r.stdout };
-  }, cmd);
-}
+const exec = guestExec;
 
 const lessonState = (page: Page) => page.getByTestId('lesson').getAttribute('data-state');
 /** the lesson runner is waiting for the student (not saving, typing, checking or resetting) */
@@ -44,7 +27,7 @@ describe('a lesson, step by step', () => {
   beforeAll(async () => { page = await newPage(); page.on('console', (m) => { if (m.text().includes('[dockhand]')) console.log(new Date().toISOString().slice(17, 23), m.text()); }); });
 
   it('opens lesson 02 from the course; Run types step 1 into the terminal and Check turns it green', async () => {
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     const course = page.getByTestId('course');
     await expect.poll(() => course.innerText()).toContain(lesson.languages.en.title);
     await expect.poll(() => course.innerText()).toContain(`0/${lesson.languages.en.steps.length} steps`);
@@ -105,7 +88,7 @@ describe('a lesson, step by step', () => {
 describe('a crashed kernel', () => {
   it('a kernel panic shows the crashed panel, and "Reset the machine" brings back a working prompt', async () => {
     const page = await newPage();
-    await openUntilPrompt(page, server.url);
+    await openUntilPrompt(page, app.url());
     await typeCommand(page, 'echo c > /proc/sysrq-trigger');
     const panel = page.getByTestId('crashed');
     await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(1);

@@ -2,30 +2,23 @@
 // the container host, both are timed in the same page, the kernels differ, a container
 // crashes the host's kernel while the VM keeps answering, and the host comes back from its
 // checkpoint. Needs `npm run build` first.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltApp } from '../../scripts/lib/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openUntilPrompt } from '../../scripts/lib/app-page';
+import { useBuiltApp } from './built-app';
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+const app = useBuiltApp();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  page = await (await app.browser().newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const text = (testId: string) => page.getByTestId(testId).innerText();
 
 describe('VM vs container page', () => {
   it('boots a second VM of its own beside the container host and shows its banner', async () => {
-    await openUntilPrompt(page, server.url, '#/vm');
+    await openUntilPrompt(page, app.url(), '#/vm');
     await expect.poll(() => text('vm-page')).toMatch(/A VM next to the containers/);
     await page.getByTestId('boot-vm').click();
     await expect.poll(() => page.getByTestId('vm-page').getAttribute('data-vm'), { timeout: 30_000 }).toBe('running');
@@ -80,7 +73,7 @@ describe('VM vs container page', () => {
   }, 120_000);
 
   it('says why when a second VM cannot boot (a damaged image is refused by name)', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser().newContext();
     const broken = await context.newPage();
     await broken.route('**/vm/tinyos.bin', async (route) => {
       const response = await route.fetch();
@@ -88,7 +81,7 @@ describe('VM vs container page', () => {
       body[64] ^= 0xff;
       await route.fulfill({ response, body });
     });
-    await openUntilPrompt(broken, server.url, '#/vm');
+    await openUntilPrompt(broken, app.url(), '#/vm');
     await broken.getByTestId('boot-vm').click();
     await expect.poll(() => broken.getByTestId('vm-error').innerText(), { timeout: 30_000 }).toMatch(/did not boot[\s\S]*vm\/tinyos\.bin is damaged/);
     await context.close();

@@ -12,13 +12,13 @@ describe('docker run', () => {
   }, TEST_TIMEOUT);
 
   it('runs the command as PID 1, named by a 12-hex hostname, in namespaces of its own', async () => {
-    const [a, b, host] = await Promise.all([
-      run(guest(), `docker run --rm busybox sh -c 'echo $$; hostname; ${NS}'`),
-      run(guest(), `docker run --rm busybox sh -c 'echo $$; hostname; ${NS}'`),
-      run(guest(), NS),
-    ]);
-    const [pidA, hostnameA, ...nsA] = a.split('\n');
-    const [, hostnameB, ...nsB] = b.split('\n');
+    // A stays running while B runs: the kernel reuses a freed namespace's inode number
+    await run(guest(), 'docker run -d --name ns-a busybox sleep 60');
+    const a = await run(guest(), `docker exec ns-a sh -c 'echo 1; hostname; ${NS}'`);
+    const [b, host] = await Promise.all([run(guest(), `docker run --rm busybox sh -c 'echo $$; hostname; ${NS}'`), run(guest(), NS)]);
+    await run(guest(), 'docker rm -f ns-a');
+    const [, hostnameA, ...nsA] = a.split('\n');
+    const [pidA, hostnameB, ...nsB] = b.split('\n');
     expect(pidA).toBe('1');
     expect(hostnameA).toMatch(/^[0-9a-f]{12}$/);
     expect(hostnameB).not.toBe(hostnameA);

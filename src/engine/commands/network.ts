@@ -2,10 +2,10 @@
 // (network/store.ts: a Linux bridge and an IPAM each) and the containers' endpoints on them
 // (runtime/networks.ts). A network with running containers on it cannot be removed.
 import { flagBool, flagList, flagString } from '../cli/parse';
-import * as kernel from '../kernel';
 import { formatInspect, formatList } from '../format/output';
 import { DEFAULT_BRIDGE, type NetworkRecord, type NetworkStore } from '../network/store';
 import { attached, connectRunning, disconnectRunning, networkStore, newEndpoint } from '../runtime/networks';
+import { confirmPrune } from './confirm';
 import type { CommandContext } from './context';
 
 const PREDEFINED = [DEFAULT_BRIDGE, 'host', 'none'];
@@ -154,15 +154,8 @@ export function networkRmCommand({ io, cmd }: CommandContext): number {
 export async function networkPruneCommand({ io, cmd }: CommandContext): Promise<number> {
   const networks = store(io);
   if (!networks) return 1;
-  if (!flagBool(cmd.flags, 'force')) {
-    io.out('WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ');
-    const answer = io.fds[0] >= 0 ? await kernel.readLine(io.fds[0]) : null;
-    if (!/^\s*[yY]\s*$/.test(answer ?? '')) {
-      if (answer === null) io.out('\n');
-      io.err('network prune has been cancelled\n');
-      return 1;
-    }
-  }
+  if (!flagBool(cmd.flags, 'force')
+    && !(await confirmPrune(io, 'This will remove all custom networks not used by at least one container.', 'network prune'))) return 1;
   const deleted: string[] = [];
   for (const network of networks.list()) {
     if (removalError(network)) continue;

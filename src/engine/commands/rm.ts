@@ -6,6 +6,7 @@ import * as kernel from '../kernel';
 import { finishContainer } from '../runtime/lifecycle';
 import { removeContainer } from '../runtime/supervisor';
 import { containerDir, type ContainerRecord } from '../store/container-store';
+import { confirmPrune } from './confirm';
 import type { CommandContext, Engine } from './context';
 
 const SIGKILL = 9;
@@ -58,15 +59,7 @@ export async function rmCommand({ io, cmd, engine }: CommandContext): Promise<nu
 
 /** `docker container prune`: every container that is not running (after asking, unless -f). */
 export async function pruneCommand({ io, cmd, engine }: CommandContext): Promise<number> {
-  if (!flagBool(cmd.flags, 'force')) {
-    io.out('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
-    const answer = io.fds[0] >= 0 ? await kernel.readLine(io.fds[0]) : null;
-    if (!/^\s*[yY]\s*$/.test(answer ?? '')) {
-      if (answer === null) io.out('\n');
-      io.err('container prune has been cancelled\n');
-      return 1;
-    }
-  }
+  if (!flagBool(cmd.flags, 'force') && !(await confirmPrune(io, 'This will remove all stopped containers.', 'container prune'))) return 1;
   const deleted: string[] = [];
   let reclaimed = 0;
   for (const record of engine.containers.list()) {

@@ -7,6 +7,7 @@ import { formatInspect, formatList } from '../format/output';
 import { volumeUsers } from '../runtime/volumes';
 import { idFromBytes } from '../store/ids';
 import type { VolumeRecord } from '../store/volume-store';
+import { confirmPrune } from './confirm';
 import type { CommandContext } from './context';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -109,15 +110,8 @@ export function volumeRmCommand({ io, cmd, engine }: CommandContext): number {
 
 export async function volumePruneCommand({ io, cmd, engine }: CommandContext): Promise<number> {
   const all = flagBool(cmd.flags, 'all');
-  if (!flagBool(cmd.flags, 'force')) {
-    io.out(`WARNING! This will remove ${all ? 'all' : 'anonymous'} local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] `);
-    const answer = io.fds[0] >= 0 ? await kernel.readLine(io.fds[0]) : null;
-    if (!/^\s*[yY]\s*$/.test(answer ?? '')) {
-      if (answer === null) io.out('\n');
-      io.err('volume prune has been cancelled\n');
-      return 1;
-    }
-  }
+  if (!flagBool(cmd.flags, 'force')
+    && !(await confirmPrune(io, `This will remove ${all ? 'all' : 'anonymous'} local volumes not used by at least one container.`, 'volume prune'))) return 1;
   const deleted: string[] = [];
   let reclaimed = 0;
   for (const volume of engine.volumes.list()) {

@@ -4,6 +4,8 @@
 //   --mount type=volume|bind|tmpfs,source=…,target=…[,readonly][,volume-nocopy][,tmpfs-size=…]
 //   --tmpfs /path[:size=64m,mode=1777]
 
+import { normalizePath } from '../build/dockerfile/config';
+
 export type MountSpec =
   | { type: 'volume'; name: string | null; target: string; readonly: boolean; nocopy: boolean }
   | { type: 'bind'; source: string; target: string; readonly: boolean; /** -v makes a missing source directory; --mount refuses */ create: boolean }
@@ -13,16 +15,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
-/** `/a/./b/` → `/a/b` */
-export function cleanAbsolute(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
+/** `/a/./b/` → `/a/b` (the same cleaning as a Dockerfile's paths) */
+export const cleanAbsolute = normalizePath;
 
 const resolveHostPath = (path: string, cwd: string) => cleanAbsolute(path.startsWith('/') ? path : `${cwd}/${path}`);
 
