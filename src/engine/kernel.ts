@@ -159,6 +159,12 @@ export function archiveKind(path: string): 'tar' | 'gzip' | 'bzip2' | 'xz' | nul
   return at(257, [0x75, 0x73, 0x74, 0x61, 0x72]) ? 'tar' : null;
 }
 
+/** tar -x of an archive archiveKind recognised (busybox tar needs the compression named); true if it worked. */
+export function extractArchive(archive: string, kind: 'tar' | 'gzip' | 'bzip2' | 'xz', dir: string): boolean {
+  const flag = { tar: [], gzip: ['-z'], bzip2: ['-j'], xz: ['-J'] }[kind];
+  return runProgram(['tar', '-x', ...flag, '-f', archive, '-C', dir], { quiet: true }) === 0;
+}
+
 export function symlink(target: string, path: string): void {
   const r = os.symlink(target, path);
   if (r < 0) throw new KernelError(`symlink ${path}`, -r);

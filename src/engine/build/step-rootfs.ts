@@ -114,7 +114,6 @@ function unpackArchive(source: string, destDir: string): boolean {
   const kind = kernel.archiveKind(source);
   if (!kind) return false;
   kernel.mkdirs(destDir);
-  const flag = { tar: [], gzip: ['-z'], bzip2: ['-j'], xz: ['-J'] }[kind];
   // a compressed file that holds no tar is copied as it is, like Docker does
-  return kernel.runProgram(['tar', '-x', ...flag, '-f', source, '-C', destDir], { quiet: true }) === 0;
+  return kernel.extractArchive(source, kind, destDir);
 }

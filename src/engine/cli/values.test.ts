@@ -1,6 +1,6 @@
 // Flag values convert like the Go functions Docker uses, with the same error texts.
 import { describe, expect, it } from 'vitest';
-import { parseBool, parseBytes, parseDuration, parseFloat64, parseInt64 } from './values';
+import { labelMap, parseBool, parseBytes, parseDuration, parseFloat64, parseInt64 } from './values';
 
 describe('parseBool (strconv.ParseBool)', () => {
   it.each([['true', true], ['1', true], ['T', true], ['TRUE', true], ['False', false], ['0', false], ['f', false]])(
@@ -61,4 +61,10 @@ describe('parseDuration (time.ParseDuration, in seconds)', () => {
     ['10', 'time: missing unit in duration "10"'],
     ['10x', 'time: unknown unit "x" in duration "10x"'],
   ])('refuses %j', (text, error) => expect(parseDuration(text)).toEqual({ ok: false, error }));
+});
+
+describe('labelMap', () => {
+  it('reads k=v and a bare k as an empty value', () => {
+    expect(labelMap(['tier=web', 'flag', 'a=b=c'])).toEqual({ tier: 'web', flag: '', a: 'b=c' });
+  });
 });

@@ -95,3 +95,11 @@ export function parseDuration(text: string): Converted<number> {
   }
   return ok(sign * total);
 }
+
+/** `--label k=v` values as a map; a bare `k` is a label with an empty value, as in Docker. */
+export function labelMap(list: readonly string[]): Record<string, string> {
+  return Object.fromEntries(list.map((l) => {
+    const eq = l.indexOf('=');
+    return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
+  }));
+}

@@ -88,8 +88,7 @@ async function prepareContext(io: CommandContext['io'], path: string, file: stri
       // a lone Dockerfile: a build with an empty context
       return { dir, dockerfile: kernel.readText(input) ?? '', name: 'Dockerfile' };
     }
-    const flag = { tar: [], gzip: ['-z'], bzip2: ['-j'], xz: ['-J'] }[kind];
-    if (kernel.runProgram(['tar', '-x', ...flag, '-f', input, '-C', dir], { quiet: true }) !== 0) return { error: 'ERROR: the build context on stdin is not a readable tar archive' };
+    if (!kernel.extractArchive(input, kind, dir)) return { error: 'ERROR: the build context on stdin is not a readable tar archive' };
   } else {
     dir = resolve(path, io.request.cwd);
     if (!kernel.isDirectory(dir)) return { error: `ERROR: unable to prepare context: path "${path}" not found` };

@@ -2,10 +2,12 @@
 // (network/store.ts: a Linux bridge and an IPAM each) and the containers' endpoints on them
 // (runtime/networks.ts). A network with running containers on it cannot be removed.
 import { flagBool, flagList, flagString } from '../cli/parse';
+import { labelMap } from '../cli/values';
 import { formatInspect, formatList } from '../format/output';
 import { DEFAULT_BRIDGE, type NetworkRecord, type NetworkStore } from '../network/store';
 import { attached, connectRunning, disconnectRunning, networkStore, newEndpoint } from '../runtime/networks';
 import { confirmPrune } from './confirm';
+import type { ContainerRecord } from '../store/container-store';
 import type { CommandContext } from './context';
 
 const PREDEFINED = [DEFAULT_BRIDGE, 'host', 'none'];
@@ -16,9 +18,6 @@ function store(io: CommandContext['io']): NetworkStore | null {
   if (!networks) io.err('Error response from daemon: networking is not initialised\n');
   return networks;
 }
-
-const labelsOf = (list: readonly string[]) =>
-  Object.fromEntries(list.map((l) => { const eq = l.indexOf('='); return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)]; }));
 
 /** `docker network inspect`'s object (Docker's field order). */
 export function networkInspectView(n: NetworkRecord): Record<string, unknown> {
@@ -50,7 +49,7 @@ export function networkCreateCommand({ io, cmd }: CommandContext): number {
   if (networks.find(name)?.Name === name) return fail(`network with name ${name} already exists`);
   const subnets = flagList(cmd.flags, 'subnet');
   if (subnets.length > 1) return fail('Dockhand gives a network one IPv4 subnet');
-  const created = networks.create(name, subnets[0] ?? '', labelsOf(flagList(cmd.flags, 'label')));
+  const created = networks.create(name, subnets[0] ?? '', labelMap(flagList(cmd.flags, 'label')));
   if ('error' in created) return fail(created.error);
   const gateway = flagList(cmd.flags, 'gateway')[0];
   if (gateway && gateway !== created.Gateway) {
@@ -166,16 +165,25 @@ export async function networkPruneCommand({ io, cmd }: CommandContext): Promise<
   return 0;
 }
 
-export async function networkConnectCommand({ io, cmd, engine }: CommandContext): Promise<number> {
-  const networks = store(io);
-  if (!networks) return 1;
-  const [netName, containerName] = cmd.args;
+/** `docker network connect|disconnect NETWORK CONTAINER`: both found, or the daemon's error printed (its exit code). */
+function networkAndContainer({ io, cmd, engine }: CommandContext):
+  { ok: true; network: NetworkRecord; record: ContainerRecord; fail: (message: string) => number } | { ok: false; code: number } {
   const fail = (message: string) => { io.err(`Error response from daemon: ${message}\n`); return 1; };
+  const networks = store(io);
+  if (!networks) return { ok: false, code: 1 };
+  const [netName, containerName] = cmd.args;
   const network = networks.find(netName);
-  if (!network) return fail(`network ${netName} not found`);
+  if (!network) return { ok: false, code: fail(`network ${netName} not found`) };
   const found = engine.containers.find(containerName);
-  if (!found.ok) return fail(found.error.replace(/^Error response from daemon: /, '').replace(/^Error: /, ''));
-  const record = found.record;
+  if (!found.ok) return { ok: false, code: fail(found.error.replace(/^Error response from daemon: /, '').replace(/^Error: /, '')) };
+  return { ok: true, network, record: found.record, fail };
+}
+
+export async function networkConnectCommand(ctx: CommandContext): Promise<number> {
+  const { cmd, engine } = ctx;
+  const pair = networkAndContainer(ctx);
+  if (!pair.ok) return pair.code;
+  const { fail, network, record } = pair;
   const mode = record.HostConfig.NetworkMode ?? 'none';
   if (mode === 'host' || network.Driver === 'host') return fail('container cannot be disconnected from host network or connected to host network');
   if (mode === 'none' || network.Driver === 'null') return fail('container cannot be connected to multiple networks with one of the networks in private (none) mode');
@@ -196,19 +204,13 @@ export async function networkConnectCommand({ io, cmd, engine }: CommandContext)
   return 0;
 }
 
-export function networkDisconnectCommand({ io, cmd, engine }: CommandContext): number {
-  const networks = store(io);
-  if (!networks) return 1;
-  const [netName, containerName] = cmd.args;
-  const fail = (message: string) => { io.err(`Error response from daemon: ${message}\n`); return 1; };
-  const network = networks.find(netName);
-  if (!network) return fail(`network ${netName} not found`);
-  const found = engine.containers.find(containerName);
-  if (!found.ok) return fail(found.error.replace(/^Error response from daemon: /, '').replace(/^Error: /, ''));
-  const record = found.record;
+export function networkDisconnectCommand(ctx: CommandContext): number {
+  const pair = networkAndContainer(ctx);
+  if (!pair.ok) return pair.code;
+  const { fail, network, record } = pair;
   const endpoint = record.NetworkSettings?.Networks[network.Name];
   if (!endpoint) return fail(`container ${record.Id} is not connected to network ${network.Name}`);
   disconnectRunning(record, network.Name);
-  engine.containers.save(record, !record.HostConfig.AutoRemove);
+  ctx.engine.containers.save(record, !record.HostConfig.AutoRemove);
   return 0;
 }

@@ -1,6 +1,7 @@
 // `docker volume create | ls | inspect | rm | prune`: named volumes, the data that outlives
 // containers (store/volume-store.ts); a volume a container uses cannot be removed.
 import { flagBool, flagList, flagString } from '../cli/parse';
+import { labelMap } from '../cli/values';
 import * as kernel from '../kernel';
 import { humanSize } from '../format/human';
 import { formatInspect, formatList } from '../format/output';
@@ -17,9 +18,6 @@ const inspectView = (v: VolumeRecord) => ({
   CreatedAt: v.CreatedAt, Driver: v.Driver, Labels: v.Labels, Mountpoint: v.Mountpoint, Name: v.Name, Options: v.Options, Scope: v.Scope,
 });
 
-const labelsOf = (list: readonly string[]) =>
-  Object.fromEntries(list.map((l) => { const eq = l.indexOf('='); return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)]; }));
-
 export function volumeCreateCommand({ io, cmd, engine }: CommandContext): number {
   const driver = flagString(cmd.flags, 'driver') || 'local';
   if (driver !== 'local') {
@@ -31,7 +29,7 @@ export function volumeCreateCommand({ io, cmd, engine }: CommandContext): number
     io.err(`Error response from daemon: create ${name}: "${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path\n`);
     return 1;
   }
-  engine.volumes.create(name, labelsOf(flagList(cmd.flags, 'label')));
+  engine.volumes.create(name, labelMap(flagList(cmd.flags, 'label')));
   io.out(name + '\n');
   return 0;
 }

@@ -2,6 +2,7 @@
 // config and the command line's flags, as Docker merges them.
 import { flagBool, flagList, flagNumber, flagString } from '../cli/parse';
 import type { FlagValues } from '../cli/flags';
+import { labelMap } from '../cli/values';
 import * as kernel from '../kernel';
 import type { ContainerRecord, ContainerStore, EndpointSettings } from '../store/container-store';
 import { newContainerId, shortId } from '../store/ids';
@@ -103,7 +104,7 @@ export function createContainer(
   const envFromFiles = readEnvFiles(flagList(flags, 'env-file'), context.cwd);
   const stopSignal = flagString(flags, 'stop-signal') || config.StopSignal || '';
   if (stopSignal && parseSignal(stopSignal) === null) throw new EngineError(`Invalid signal: ${stopSignal}`);
-  const labels = Object.fromEntries(flagList(flags, 'label').map((l) => { const eq = l.indexOf('='); return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)]; }));
+  const labels = labelMap(flagList(flags, 'label'));
   const mounts = resolveMounts(specs.value, context.volumes);
   const now = new Date().toISOString();
   const record: ContainerRecord = {
