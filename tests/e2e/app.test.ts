@@ -42,7 +42,7 @@ describe('the app in Chromium', () => {
     await openUntilPrompt(page, app.url());
     const text = () => page.evaluate(() => document.querySelector('.xterm-rows')?.textContent ?? '');
     await typeCommand(page, 'echo "vm size $(stty size)"');
-    await expect.poll(async () => /vm size (\d+ \d+)/.exec(await text())?.[1]).toBeTruthy();
+    await expect.poll(async () => /vm size (\d+ \d+)/.exec(await text())?.[1], { timeout: 20_000 }).toBeTruthy();
     const size = /vm size (\d+ \d+)/.exec(await text())![1];
     await typeCommand(page, 'docker run -it --rm busybox sh');
     await expect.poll(async () => (await terminalText(page)).trimEnd().endsWith('/ #'), { timeout: 30_000 }).toBe(true);
