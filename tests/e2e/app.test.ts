@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openUntilPrompt, terminalText, typeCommand, waitForTerminalLine } from '../../scripts/lib/app-page';
-import { useBuiltApp } from './built-app';
+import { guestExec, useBuiltApp } from './built-app';
 
 const app = useBuiltApp();
 let page: Page;
@@ -40,10 +40,10 @@ describe('the app in Chromium', () => {
 
   it('docker run -it gives an interactive shell on a pty of its own, with Ctrl-C, and exit returns to the VM', async () => {
     await openUntilPrompt(page, app.url());
-    const text = () => page.evaluate(() => document.querySelector('.xterm-rows')?.textContent ?? '');
-    await typeCommand(page, 'echo "vm size $(stty size)"');
-    await expect.poll(async () => /vm size (\d+ \d+)/.exec(await text())?.[1], { timeout: 20_000 }).toBeTruthy();
-    const size = /vm size (\d+ \d+)/.exec(await text())![1];
+    // the page tells the VM its terminal size over the control channel once the terminal is fitted
+    const vmSize = async () => (await guestExec(page, 'stty -F /dev/ttyS0 size')).stdout.trim();
+    await expect.poll(vmSize, { timeout: 20_000 }).toMatch(/^[1-9]\d* [1-9]\d*$/);
+    const size = await vmSize();
     await typeCommand(page, 'docker run -it --rm busybox sh');
     await expect.poll(async () => (await terminalText(page)).trimEnd().endsWith('/ #'), { timeout: 30_000 }).toBe(true);
     // the container's pty has the page terminal's size
