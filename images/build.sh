@@ -8,6 +8,7 @@ bash "$IMAGES_DIR/vm/copy-bios.sh"
 bash "$IMAGES_DIR/vm/build-kernel.sh"
 bash "$IMAGES_DIR/vm/build-userland.sh"
 bash "$IMAGES_DIR/vm/build-initramfs.sh"
+bash "$IMAGES_DIR/vm/build-nft.sh"          # nftables, an add-on the page loads after the first shell
 bash "$IMAGES_DIR/tinyos/build.sh"
 bash "$IMAGES_DIR/containers/build.sh"
 node "$IMAGES_DIR/manifest.mjs"

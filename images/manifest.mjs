@@ -35,6 +35,8 @@ const sources = {
   'vgabios.bin': line('seabios.source'),
   // DockOS, the second VM's OS: our own multiboot program (images/tinyos), not a Debian package
   'tinyos.bin': line('tinyos.source'),
+  // nftables for port publishing and isolation: fetched after the first shell, not at boot
+  'nft.tar.gz': line('nft.source'),
 };
 const files = Object.entries(sources).map(([file, source]) => {
   const buf = readFileSync(join(outDir, file));

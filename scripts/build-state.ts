@@ -31,7 +31,7 @@ export async function buildState({ force = false, log = console.error } = {}): P
 
   log('[state] booting the guest in Node to save its state…');
   const started = performance.now();
-  const guest = await bootNodeGuest({ mode: 'cold', guestFiles });
+  const guest = await bootNodeGuest({ mode: 'cold', guestFiles, addons: false }); // the add-ons come after the first shell
   // The engine imports the base images at its first start: wait for it to answer, then let
   // the shell print its prompt and the system settle before freezing it.
   const engine = await guest.exec('for i in $(seq 120); do docker version >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1', { timeoutMs: 90_000 });

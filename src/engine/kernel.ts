@@ -257,6 +257,11 @@ export function sleep(ms: number): Promise<void> {
   });
 }
 
+/** Blocks the daemon for `ms` milliseconds: only for a short wait that cannot be awaited. */
+export function pause(ms: number): void {
+  os.sleep(ms);
+}
+
 /** Random bytes from the kernel (IDs, names). */
 export function randomBytes(count: number): Uint8Array {
   const fd = os.open('/dev/urandom', os.O_RDONLY);

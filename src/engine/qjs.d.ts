@@ -34,6 +34,8 @@ declare module 'os' {
   export function waitpid(pid: number, options: number): [number, number];
   export function kill(pid: number, sig: number): number;
   export function setTimeout(fn: () => void, ms: number): unknown;
+  /** blocks the whole process */
+  export function sleep(ms: number): void;
   export function clearTimeout(handle: unknown): void;
   export function now(): number;
   export function getpid(): number;

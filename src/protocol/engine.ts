@@ -59,6 +59,8 @@ export interface ContainerState {
   binds: MountInfo[];
   /** its volumes, bind mounts and tmpfs mounts as configured (running or not) */
   mounts?: { type: 'volume' | 'bind' | 'tmpfs'; name?: string; source: string; destination: string; readonly: boolean }[];
+  /** published ports (-p/-P): the VM's hostIp:hostPort is DNAT'ed by nftables to the container's port */
+  ports?: PublishedPort[];
 }
 
 export interface LayerState {
@@ -102,7 +104,28 @@ export interface NetworkState {
   bridge: string;
   subnet: string;
   gateway: string;
-  containers: { id: string; name: string; ip: string; prefixLen: number; mac: string; /** the host end of its veth pair, a port of the bridge */ veth: string }[];
+  containers: {
+    id: string; name: string; ip: string; prefixLen: number; mac: string;
+    /** the host end of its veth pair, a port of the bridge */
+    veth: string;
+    /** the names other containers on this network resolve to it (name, --network-alias, compose service) */
+    aliases?: string[];
+  }[];
+}
+
+/**
+ * nftables (Debian's nft with its libraries, public/vm/nft.tar.gz): too big for the initramfs, so
+ * the host puts it at the top of the 9p share after the first shell (/mnt/host/<this>) and the
+ * engine unpacks it the first time it programs NAT.
+ */
+export const NFTABLES_ADDON = 'nft.tar.gz';
+
+export interface PublishedPort {
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+  /** '0.0.0.0' for every address of the VM */
+  hostIp: string;
+  hostPort: number;
 }
 
 export interface XrayStep {

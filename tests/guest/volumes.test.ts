@@ -109,9 +109,6 @@ describe('other create flags', () => {
   }, TEST_TIMEOUT);
 
   it('flags whose feature is not in Dockhand yet are refused, not ignored', async () => {
-    const r = await guest().exec('docker run --rm -p 8080:80 httpd-demo');
-    expect(r.exitCode).toBe(125);
-    expect(r.stderr).toContain('publishing ports (-p) needs NAT rules');
     expect((await guest().exec('docker run --rm --network container:x busybox true')).stderr).toContain('not in Dockhand yet');
   }, TEST_TIMEOUT);
 });

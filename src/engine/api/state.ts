@@ -12,6 +12,8 @@ import { containerDir, type ContainerRecord, type ContainerStore } from '../stor
 import { layerDir, type ImageStore, type StoredImage } from '../store/image-store';
 import { bindMounts, parseStatPpid, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
 import { attached, networkStore } from '../runtime/networks';
+import { activePorts } from '../network/ports';
+import { DEFAULT_BRIDGE } from '../network/store';
 
 const NAMESPACES = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'] as const;
 
@@ -48,6 +50,7 @@ function containerState(record: ContainerRecord, images: ImageStore): ContainerS
     mounts: (record.Mounts ?? []).map((m) => ({
       type: m.Type, ...(m.Name ? { name: m.Name } : {}), source: m.Source, destination: m.Destination, readonly: !m.RW,
     })),
+    ports: running ? activePorts(record.NetworkSettings?.Ports) : [],
   };
   const cgroup = cgroupPath(record.Id);
   if (kernel.isDirectory(cgroup)) {
@@ -113,6 +116,8 @@ export function collectState(images: ImageStore, containers: ContainerStore, vol
       name: n.Name, id: n.Id, bridge: n.Bridge, subnet: n.Subnet, gateway: n.Gateway,
       containers: attached(n.Id).map(({ record, endpoint }) => ({
         id: record.Id, name: record.Name.replace(/^\//, ''), ip: endpoint.IPAddress, prefixLen: endpoint.IPPrefixLen, mac: endpoint.MacAddress, veth: endpoint.HostVeth ?? '',
+        // the names its peers resolve (the default bridge resolves none, as in Docker)
+        aliases: n.Name === DEFAULT_BRIDGE ? [] : [record.Name.replace(/^\//, ''), ...(endpoint.Aliases ?? [])],
       })),
     })),
   };

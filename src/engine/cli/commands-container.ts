@@ -122,6 +122,11 @@ export const CONTAINER_COMMANDS: readonly CommandSpec[] = [
     args: { min: 1 }, stopAtFirstPositional: true, flags: [],
   },
   {
+    path: ['container', 'port'], aliases: [['port']],
+    usage: 'CONTAINER [PRIVATE_PORT[/PROTO]]', description: 'List port mappings or a specific mapping for the container',
+    args: { min: 1, max: 2 }, flags: [],
+  },
+  {
     path: ['container', 'diff'], aliases: [['diff']],
     usage: 'CONTAINER', description: "Inspect changes to files or directories on a container's filesystem",
     args: { min: 1, max: 1 }, flags: [],

@@ -36,6 +36,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { name: 'entrypoint', type: 'string', description: 'Overwrite the default ENTRYPOINT of the image' },
   { name: 'env', short: 'e', type: 'string-list', description: 'Set environment variables' },
   { name: 'env-file', type: 'string-list', description: 'Read in a file of environment variables' },
+  { name: 'expose', type: 'string-list', description: 'Expose a port or a range of ports' },
   { name: 'hostname', short: 'h', type: 'string', description: 'Container host name' },
   { name: 'init', type: 'bool', description: 'Run an init inside the container that forwards signals and reaps processes' },
   { name: 'interactive', short: 'i', type: 'bool', description: 'Keep STDIN open even if not attached' },

@@ -10,6 +10,7 @@ import { containerInspectCommand, imageInspectCommand, inspectCommand } from './
 import { psCommand } from './ps';
 import { pruneCommand, rmCommand } from './rm';
 import { topCommand } from './top';
+import { portCommand } from './port';
 import { runCommand } from './run';
 import { createCommand } from './create';
 import { execCommand } from './exec';
@@ -53,6 +54,7 @@ const HANDLERS: Record<string, Handler> = {
   'image build': buildCommand,
   'volume create': volumeCreateCommand,
   'volume ls': volumeLsCommand,
+  'container port': portCommand,
   'volume inspect': volumeInspectCommand,
   'volume rm': volumeRmCommand,
   'volume prune': volumePruneCommand,

@@ -14,6 +14,7 @@ import { VolumeStore } from '../store/volume-store';
 import { serve } from './server';
 import { NetworkStore } from '../network/store';
 import { initNetworking } from '../runtime/networks';
+import { refreshNat, restoreNat } from '../runtime/ports';
 
 /** The base images the host puts on the 9p share at first boot (public/images). */
 const BASE_IMAGES = '/mnt/host/base-images.oci.tar';
@@ -24,6 +25,7 @@ const containers = new ContainerStore();
 const volumes = new VolumeStore();
 const networks = new NetworkStore();
 initNetworking(networks, containers);
+networks.onBridgesChanged = refreshNat;
 // Listen first: a `docker` typed while the first boot still imports the base images then
 // waits in the socket's backlog (served once the loading below is done) instead of
 // finding no daemon at all.
@@ -48,11 +50,12 @@ for (const record of containers.list().filter((c) => c.State.Running)) {
 }
 // A restart the policy had scheduled is gone with the old daemon.
 for (const record of containers.list().filter((c) => c.State.Status === 'restarting')) markExited(containers, record, record.State.ExitCode);
-// Docker's predefined networks and the Linux bridges (docker0 …); the VM routes between no
-// bridges (ip_forward 0), so containers on different networks cannot reach each other.
+// Docker's predefined networks and the Linux bridges (docker0 …); containers on different
+// networks cannot reach each other: the VM routes between no bridges (ip_forward 0) until
+// nftables is there, then the NAT table's forward chain isolates them (runtime/ports.ts).
 try {
   networks.ensureDefaults((id) => containers.list().some((c) => c.Id === id && c.State.Running));
-  if ((kernel.readText('/proc/sys/net/ipv4/ip_forward') ?? '0').trim() !== '0') kernel.writeControl('/proc/sys/net/ipv4/ip_forward', '0');
+  restoreNat();
 } catch (error) {
   std.err.puts(`dockhandd: networks: ${String(error)}\n`);
 }

@@ -25,7 +25,7 @@ function networkSettings(c: ContainerRecord): Record<string, unknown> {
     DNSNames: name === 'bridge' || !e.IPAddress ? null : [c.Name.replace(/^\//, ''), ...(e.Aliases ?? []), c.Id.slice(0, 12)],
   }]));
   return {
-    Bridge: '', SandboxID: '', SandboxKey: c.State.Pid > 0 && c.HostConfig.NetworkMode !== 'host' ? `/proc/${c.State.Pid}/ns/net` : '', Ports: {},
+    Bridge: '', SandboxID: '', SandboxKey: c.State.Pid > 0 && c.HostConfig.NetworkMode !== 'host' ? `/proc/${c.State.Pid}/ns/net` : '', Ports: c.NetworkSettings?.Ports ?? {},
     Gateway: bridge?.Gateway ?? '', IPAddress: bridge?.IPAddress ?? '', IPPrefixLen: bridge?.IPPrefixLen ?? 0, MacAddress: bridge?.MacAddress ?? '',
     Networks: shown,
   };
@@ -61,6 +61,8 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
       ...c.HostConfig,
       NetworkMode: c.HostConfig.NetworkMode ?? 'none',
       Binds: c.HostConfig.Binds ?? null,
+      PortBindings: c.HostConfig.PortBindings ?? {},
+      PublishAllPorts: c.HostConfig.PublishAllPorts ?? false,
       RestartPolicy: c.HostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
     },
     GraphDriver: {
@@ -82,6 +84,7 @@ export function containerInspect(c: ContainerRecord, paths: ContainerPaths): Rec
       AttachStdout: true,
       AttachStderr: true,
       Tty: c.Config.Tty,
+      ...(c.Config.ExposedPorts ? { ExposedPorts: c.Config.ExposedPorts } : {}),
       OpenStdin: c.Config.OpenStdin,
       StdinOnce: c.Config.OpenStdin,
       Env: c.Config.Env,

@@ -2,6 +2,7 @@
 // applies them) and the fields of each row (docker/cli's ContainerContext). Pure logic over
 // container records (Docker's inspect field names).
 import { commandLine, containerStatus, humanSize, psCommand, timeAgo, type ContainerState } from './human';
+import { psPorts } from '../network/ports';
 
 /** What a row is made from: the parts of a ContainerRecord `docker ps` reads. */
 export interface PsContainer {
@@ -16,7 +17,7 @@ export interface PsContainer {
   Mounts?: readonly { Type: string; Name?: string; Source: string }[];
   State: { Status: string; Running: boolean; ExitCode: number; StartedAt: string; FinishedAt: string };
   /** the NETWORKS column: the networks' names (none and host: the mode) */
-  NetworkSettings?: { Networks: Record<string, unknown> };
+  NetworkSettings?: { Networks: Record<string, unknown>; Ports?: Record<string, { HostIp: string; HostPort: string }[] | null> };
   HostConfig?: { NetworkMode?: string };
 }
 
@@ -80,7 +81,7 @@ export function psRow(c: PsContainer, now: number, truncate: boolean, size?: { r
     Command: psCommand(commandLine(c.Path, c.Args), truncate),
     CreatedAt: goTimeString(created),
     RunningFor: timeAgo(Math.max(0, now - created)),
-    Ports: '',
+    Ports: c.State.Running ? psPorts(c.NetworkSettings?.Ports) : '',
     Status: containerStatus(stateOf(c), now),
     Size: size ? psSize(size.rw, size.rootFs) : humanSize(0, 3),
     Names: c.Name.replace(/^\//, ''),

@@ -14,6 +14,7 @@ import { parseRestartPolicy, parseSignal } from './signals';
 import { resolveMounts } from './volumes';
 import { newEndpoint, networkStore } from './networks';
 import { DEFAULT_BRIDGE } from '../network/store';
+import { exposedKeys, portBindings, PortSpecError, splitKey, type PortBindings } from '../network/ports';
 
 export class EngineError extends Error {
   constructor(message: string, readonly exitCode = 125) {
@@ -50,17 +51,11 @@ export function mergeEnv(imageEnv: readonly string[], flags: readonly string[], 
 /** What creating a container needs besides the image and container stores. */
 export interface CreateContext { volumes: VolumeStore; /** the client's working directory (-v ./dir, --env-file) */ cwd: string }
 
-/** Flags whose feature is not in Dockhand yet: refused, not ignored. */
-const NOT_YET: Record<string, string> = {
-  'publish': 'publishing ports (-p) needs NAT rules (nftables/iptables), which the Dockhand VM has no tool for yet',
-  'publish-all': 'publishing ports (-P) needs NAT rules (nftables/iptables), which the Dockhand VM has no tool for yet',
-};
-
 export function createContainer(
   images: ImageStore, containers: ContainerStore, flags: FlagValues, changed: readonly string[], imageRef: string, args: readonly string[],
   context: CreateContext,
 ): { record: ContainerRecord; image: StoredImage } {
-  for (const flag of changed) if (NOT_YET[flag]) throw new EngineError(NOT_YET[flag]);
+  const ports = portConfig(flagList(flags, 'publish'), flagList(flags, 'expose'));
   const { mode: network, networks } = resolveNetwork(flagString(flags, 'network') || 'bridge', flagList(flags, 'network-alias'));
   const image = images.find(imageRef);
   if (!image) {
@@ -114,6 +109,7 @@ export function createContainer(
       WorkingDir: flagString(flags, 'workdir') || config.WorkingDir || '', User: flagString(flags, 'user') || config.User || '',
       Tty: tty, OpenStdin: flagBool(flags, 'interactive'), Image: imageRef, Labels: { ...(config.Labels ?? {}), ...labels },
       ...(stopSignal ? { StopSignal: stopSignal } : {}),
+      ...(ports.exposed.length || config.ExposedPorts ? { ExposedPorts: exposedSet([...Object.keys(config.ExposedPorts ?? {}), ...ports.exposed]) } : {}),
       ...(changed.includes('stop-timeout') ? { StopTimeout: flagNumber(flags, 'stop-timeout') } : {}),
     },
     HostConfig: {
@@ -122,6 +118,7 @@ export function createContainer(
       CapAdd: [...flagList(flags, 'cap-add')], CapDrop: [...flagList(flags, 'cap-drop')], ReadonlyRootfs: flagBool(flags, 'read-only'),
       RestartPolicy: restart, Binds: [...flagList(flags, 'volume')], ExtraHosts: [...flagList(flags, 'add-host')],
       Init: flagBool(flags, 'init'), NetworkMode: network,
+      PortBindings: ports.bindings, PublishAllPorts: flagBool(flags, 'publish-all'),
     },
     NetworkSettings: { Networks: networks },
     Mounts: mounts,
@@ -131,6 +128,24 @@ export function createContainer(
   // A --rm container lives in memory only: it is gone when it exits (a daemon restart cleans up its directory).
   containers.save(record, !record.HostConfig.AutoRemove);
   return { record, image };
+}
+
+/** -p and --expose: the bindings, and the container ports they expose (errors as Docker words them). */
+function portConfig(publish: readonly string[], expose: readonly string[]): { bindings: PortBindings; exposed: string[] } {
+  try {
+    const bindings = portBindings(publish);
+    return { bindings, exposed: [...exposedKeys(expose), ...Object.keys(bindings)] };
+  } catch (error) {
+    if (error instanceof PortSpecError) throw new EngineError(error.message);
+    throw error;
+  }
+}
+
+/** Docker's ExposedPorts set, keys normalized to "port/proto" and sorted by port. */
+function exposedSet(keys: readonly string[]): Record<string, Record<string, never>> {
+  const normalized = [...new Set(keys.map((k) => { const { port, protocol } = splitKey(k); return `${port}/${protocol}`; }))];
+  normalized.sort((a, b) => splitKey(a).port - splitKey(b).port || a.localeCompare(b));
+  return Object.fromEntries(normalized.map((k) => [k, {}]));
 }
 
 /** --network and --network-alias: the network the container joins first (bridge by default). */

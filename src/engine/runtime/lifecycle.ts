@@ -9,6 +9,7 @@ import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs'
 import { renderSpec, resolveUser } from './spec';
 import { fillEmptyVolumes, launchMounts } from './volumes';
 import { attachNetworks, refreshHosts, releaseNetworks, writeHosts } from './networks';
+import { publishPorts, unpublishPorts } from './ports';
 import type { VolumeStore } from '../store/volume-store';
 
 export const pidFilePath = (id: string) => `${containerDir(id)}/pid`;
@@ -37,6 +38,7 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       writeHosts(record);
       refreshHosts(Object.keys(record.NetworkSettings?.Networks ?? {}), id);
     }
+    publishPorts(record);
     const cgroup = createCgroup(id, {
       memory: record.HostConfig.Memory, pidsLimit: record.HostConfig.PidsLimit, nanoCpus: record.HostConfig.NanoCpus,
     });
@@ -66,6 +68,7 @@ export function markRunning(containers: ContainerStore, record: ContainerRecord,
 }
 
 export function markExited(containers: ContainerStore, record: ContainerRecord, exitCode: number, persist = true): void {
+  unpublishPorts(record);
   releaseNetworks(record);
   record.State = { ...record.State, Status: 'exited', Running: false, Pid: 0, ExitCode: exitCode, FinishedAt: new Date().toISOString() };
   containers.save(record, persist);
@@ -79,6 +82,7 @@ export function finishContainer(record: ContainerRecord): void {
     // not mounted (a failed start): nothing to undo
   }
   if (kernel.exists(cgroupPath(record.Id))) removeCgroup(record.Id);
+  unpublishPorts(record);
   releaseNetworks(record);
   kernel.remove(pidFilePath(record.Id));
 }

@@ -22,6 +22,7 @@ export function initNetworking(networks: NetworkStore, containers: ContainerStor
 }
 
 export const networkStore = (): NetworkStore | null => context?.networks ?? null;
+export const containerStore = (): ContainerStore | null => context?.containers ?? null;
 
 /** Networks with a bridge (not none/host). */
 export const usesBridges = (record: ContainerRecord): boolean => !['none', 'host'].includes(record.HostConfig.NetworkMode ?? 'none');

@@ -2,6 +2,7 @@
 // with config.json (Docker's inspect field names), the overlay dirs and the launch spec.
 import * as kernel from '../kernel';
 import { findContainer } from './ids';
+import type { PortBindings } from '../network/ports';
 
 export const CONTAINERS_ROOT = '/var/lib/dockhand/containers';
 
@@ -20,6 +21,8 @@ export interface ContainerRecord {
     User: string; Tty: boolean; OpenStdin: boolean; Image: string; Labels: Record<string, string>;
     /** --stop-signal (or the image's STOPSIGNAL) and --stop-timeout */
     StopSignal?: string; StopTimeout?: number;
+    /** the image's EXPOSE, --expose and the -p container ports ("80/tcp": {}) */
+    ExposedPorts?: Record<string, Record<string, never>>;
   };
   HostConfig: {
     AutoRemove: boolean; Memory: number; PidsLimit: number; NanoCpus: number; Privileged: boolean;
@@ -32,6 +35,10 @@ export interface ContainerRecord {
     Init?: boolean;
     /** --network: bridge (the default), a user-defined network's name, none (loopback only) or host (the VM's) */
     NetworkMode?: string;
+    /** -p: container port "80/tcp" → host bindings (HostPort '' = chosen at start) */
+    PortBindings?: PortBindings;
+    /** -P: every exposed port to a host port chosen at start */
+    PublishAllPorts?: boolean;
     /** --restart (absent in records made before it existed: "no") */
     RestartPolicy?: { Name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
   };
@@ -41,7 +48,11 @@ export interface ContainerRecord {
   LogPath?: string;
   State: { Status: ContainerStatus; Running: boolean; Pid: number; ExitCode: number; StartedAt: string; FinishedAt: string };
   /** the networks it is connected to (docker inspect's NetworkSettings.Networks); addresses only while it runs */
-  NetworkSettings?: { Networks: Record<string, EndpointSettings> };
+  NetworkSettings?: {
+    Networks: Record<string, EndpointSettings>;
+    /** while it runs: each exposed port → its host bindings (null: exposed, not published) */
+    Ports?: Record<string, { HostIp: string; HostPort: string }[] | null>;
+  };
   /** volumes, bind mounts and tmpfs mounts (absent in records made before volumes existed) */
   Mounts?: ContainerMount[];
 }

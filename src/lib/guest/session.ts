@@ -5,7 +5,7 @@
 import { V86 } from 'v86';
 import { binaryToBytes, bytesToBinary } from '../../protocol/binary-string';
 import { MAX_INLINE_STDIN, type ControlReply } from '../../protocol/control';
-import { isEngineEvent, type EngineEvent, type EngineState } from '../../protocol/engine';
+import { isEngineEvent, NFTABLES_ADDON, type EngineEvent, type EngineState } from '../../protocol/engine';
 import {
   ArtifactError, BOOT_FILES, loadManifest, loadVerified, stateKey, verify,
   type ArtifactDir, type ArtifactSource, type Manifest, type StateInfo,
@@ -30,6 +30,8 @@ export interface GuestOptions {
   guestFiles?: GuestFiles;
   onProgress?: (progress: BootProgress) => void;
   readyTimeoutMs?: number;
+  /** false: no add-ons on the 9p share (the saved state is built without them) */
+  addons?: boolean;
 }
 
 export interface ExecResult {
@@ -72,6 +74,9 @@ export class GuestSession {
   private destroyed = false;
   private stdinFiles = 0;
   private engineListeners = 0;
+  private readonly addonFiles = new Map<string, Uint8Array>();
+  /** settles once the add-ons (nftables) are on the 9p share; rejects if one could not be loaded */
+  addonsDelivered: Promise<void> = Promise.resolve();
 
   private constructor(private readonly emulator: V86, private readonly onProgress?: (p: BootProgress) => void) {
     this.control = new ControlChannel((frame) => emulator.serial_send_bytes(CONTROL_SERIAL, frame));
@@ -96,6 +101,7 @@ export class GuestSession {
       ? await GuestSession.restoreFrom(options, snapshot, report)
       : await GuestSession.coldBoot(options, manifests, guestFiles, report);
     session.snapshotFallbackReason = fallbackReason;
+    if (options.addons !== false) session.deliverAddons(options.source, manifests.vm);
     return session;
   }
 
@@ -266,6 +272,8 @@ export class GuestSession {
     await this.ping();
     await this.syncClock();
     if (this.engineListeners > 0) this.subscribeToEngine(true);
+    // the 9p share comes back as it was saved: put the add-ons there again
+    for (const [name, bytes] of this.addonFiles) await this.putFile(name, bytes);
   }
 
   isRunning(): boolean {
@@ -280,6 +288,19 @@ export class GuestSession {
   }
 
   // ---- internals ----
+
+  /**
+   * nftables, which the engine unpacks at the first `-p` (2.2 MB: not part of the boot): fetched
+   * and checked against the manifest once the shell is up, then put on the 9p share.
+   */
+  private deliverAddons(source: ArtifactSource, manifest: Manifest): void {
+    this.addonsDelivered = (async () => {
+      const bytes = await loadVerified(source, manifest, NFTABLES_ADDON);
+      this.addonFiles.set(NFTABLES_ADDON, bytes);
+      if (!this.destroyed) await this.putFile(NFTABLES_ADDON, bytes);
+    })();
+    this.addonsDelivered.catch((error) => console.warn(`${NFTABLES_ADDON} was not delivered: ${(error as Error).message}`));
+  }
 
   /** Serial output arrives a byte at a time; hand it on in one chunk per emulation slice. */
   private terminalByte(byte: number): void {
