@@ -36,7 +36,7 @@ const sources = {
   // DockOS, the second VM's OS: our own multiboot program (images/tinyos), not a Debian package
   'tinyos.bin': line('tinyos.source'),
   // nftables for port publishing and isolation: fetched after the first shell, not at boot
-  'nft.tar.gz': line('nft.source'),
+  'nft.tgz': line('nft.source'),
 };
 const files = Object.entries(sources).map(([file, source]) => {
   const buf = readFileSync(join(outDir, file));

@@ -10,7 +10,7 @@
 # runs it: the dynamic loader plus exactly the shared libraries that nft needs
 # (the DT_NEEDED closure, computed below, nothing else of libc6: no gconv, no locales).
 #
-# Output: public/vm/nft.tar.gz, an add-on NOT in the initramfs (it would add 2.2 MB to it and
+# Output: public/vm/nft.tgz, an add-on NOT in the initramfs (it would add 2.2 MB to it and
 # push the first shell past its 8 MB budget). The page fetches it after the first shell and
 # puts it on the 9p share; the engine unpacks it onto / the first time it needs nftables
 # (src/engine/runtime/nftables.ts). The tree:
@@ -79,7 +79,9 @@ fi
 ver() { printf '%s\n' "${VERS[@]}" | awk -F= -v p="$1" '$1 == p {print $2}'; }
 libs=$(for p in "${PKGS[@]:1}"; do printf '%s:i386=%s,' "$p" "$(ver "$p")"; done)
 echo "nftables:i386 $(ver nftables) (dynamic; with ${libs%,})" > "$WORK/nft.source"
-# Reproducible archive: sorted names, root-owned, mtime 0, gzip without a timestamp.
-tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$R" -cf - usr | gzip -9 -n > "$OUT_VM/nft.tar.gz"
+# Reproducible archive: sorted names, root-owned, mtime 0, gzip without a timestamp. Named .tgz,
+# not .tar.gz: static servers (vite preview's sirv among them) send a .gz file with
+# Content-Encoding: gzip, and the browser would hand the page the unpacked tar.
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$R" -cf - usr | gzip -9 -n > "$OUT_VM/nft.tgz"
 total=$(find "$R" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
-log "nft $(ver nftables): $total bytes unpacked, $(stat -c %s "$OUT_VM/nft.tar.gz") bytes in public/vm/nft.tar.gz"
+log "nft $(ver nftables): $total bytes unpacked, $(stat -c %s "$OUT_VM/nft.tgz") bytes in public/vm/nft.tgz"

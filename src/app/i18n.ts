@@ -31,7 +31,12 @@ export interface Strings {
     title: string; panic: string; hang: string; reset: string; resetting: string; resetFailed: string; detail: string; resetIn: (seconds: string) => string;
   };
   /** the workbench's lower half: the pictures or the Dockerfile editor */
-  bench: { views: string; pictures: string; dockerfile: string };
+  bench: { views: string; pictures: string; dockerfile: string; browser: string };
+  /** the VM browser: the page fetches a URL of the VM (src/app/ports) */
+  browser: {
+    title: string; explain: string; none: string; url: string; open: string; loading: string; frame: string;
+    failed: (reason: string) => string; status: (code: number, text: string, bytes: number, ms: number) => string;
+  };
   build: {
     title: string; files: string; newFile: string; rename: string; remove: string; fileName: string; ok: string; cancel: string;
     editor: (file: string) => string; image: string; imageInvalid: string; build: string; building: string; notReady: string;
@@ -95,7 +100,18 @@ const en: Strings = {
     detail: 'What the kernel said',
     resetIn: (s) => `machine reset in ${s} s`,
   },
-  bench: { views: 'Pictures or Dockerfile', pictures: 'Pictures', dockerfile: 'Dockerfile' },
+  bench: { views: 'Pictures, Dockerfile or the VM browser', pictures: 'Pictures', dockerfile: 'Dockerfile', browser: 'Browser' },
+  browser: {
+    title: "A browser for the VM's ports",
+    explain: 'The page asks the VM for the URL (wget runs in the VM): a published port answers through the nftables rule that forwards it to the container.',
+    none: 'No published ports yet: try docker run -d -p 8080:80 httpd-demo',
+    url: 'URL',
+    open: 'Open',
+    loading: 'Loading…',
+    frame: 'The page the VM answered',
+    failed: (reason) => `No answer: ${reason}`,
+    status: (code, text, bytes, ms) => `${code} ${text} · ${bytes} bytes · ${ms} ms`,
+  },
   build: {
     title: 'Build an image from your own files',
     files: 'Files of the build context',
@@ -177,7 +193,18 @@ const ko: Strings = {
     detail: '커널이 남긴 말',
     resetIn: (s) => `${s}초 만에 머신 초기화`,
   },
-  bench: { views: '그림 또는 Dockerfile', pictures: '그림', dockerfile: 'Dockerfile' },
+  bench: { views: '그림, Dockerfile 또는 VM 브라우저', pictures: '그림', dockerfile: 'Dockerfile', browser: '브라우저' },
+  browser: {
+    title: 'VM 포트를 여는 브라우저',
+    explain: '페이지가 VM에게 이 URL을 요청해요(VM 안에서 wget이 실행돼요). 공개된 포트는 컨테이너로 넘겨 주는 nftables 규칙을 거쳐 대답해요.',
+    none: '아직 공개된 포트가 없어요. docker run -d -p 8080:80 httpd-demo 를 실행해 보세요',
+    url: 'URL',
+    open: '열기',
+    loading: '불러오는 중…',
+    frame: 'VM이 돌려준 페이지',
+    failed: (reason) => `응답 없음: ${reason}`,
+    status: (code, text, bytes, ms) => `${code} ${text} · ${bytes}바이트 · ${ms}ms`,
+  },
   build: {
     title: '내 파일로 이미지 만들기',
     files: '빌드 컨텍스트의 파일',

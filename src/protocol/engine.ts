@@ -114,11 +114,11 @@ export interface NetworkState {
 }
 
 /**
- * nftables (Debian's nft with its libraries, public/vm/nft.tar.gz): too big for the initramfs, so
+ * nftables (Debian's nft with its libraries, public/vm/nft.tgz): too big for the initramfs, so
  * the host puts it at the top of the 9p share after the first shell (/mnt/host/<this>) and the
  * engine unpacks it the first time it programs NAT.
  */
-export const NFTABLES_ADDON = 'nft.tar.gz';
+export const NFTABLES_ADDON = 'nft.tgz';
 
 export interface PublishedPort {
   containerPort: number;
