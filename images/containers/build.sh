@@ -108,9 +108,9 @@ while read -r applet; do
   case "$applet" in busybox|linuxrc) continue ;; esac
   [ -e "$L/bin/$applet" ] || { ln -s busybox "$L/bin/$applet"; n=$((n + 1)); }
 done < <(sed 's,.*/,,' "$IMAGES_DIR/vm/busybox-applets.txt" | LC_ALL=C sort -u)
-install -m 644 "$HERE/files/busybox/etc/passwd" "$HERE/files/busybox/etc/group" "$L/etc/"
+install -m 644 "$HERE/files/busybox/etc/passwd" "$HERE/files/busybox/etc/group" "$HERE/files/busybox/etc/nsswitch.conf" "$L/etc/"
 pack busybox
-echo "COPY busybox-static:i386 $(ver busybox-static:i386): /bin/busybox + $n applet links in /bin, /etc/passwd, /etc/group, /tmp" > "$C/layers/busybox.created-by"
+echo "COPY busybox-static:i386 $(ver busybox-static:i386): /bin/busybox + $n applet links in /bin, /etc/passwd, /etc/group, /etc/nsswitch.conf, /tmp" > "$C/layers/busybox.created-by"
 
 # ---- www: the demo page for httpd-demo --------------------------------------------
 L="$C/layers/www"

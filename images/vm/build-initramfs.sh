@@ -14,6 +14,7 @@ install -m 755 "$U/qjs" "$R/usr/bin/qjs"
 install -m 755 "$U/dockhand" "$R/usr/bin/dockhand"
 ln -s dockhand "$R/usr/bin/docker"
 ln -s ../bin/dockhand "$R/usr/sbin/dockhand-run"
+ln -s ../bin/dockhand "$R/usr/sbin/dockhand-dns"
 # One symlink per applet, at the path busybox itself names (busybox --list-full).
 # Generated here and not at boot: every process start in the guest is slow.
 applets="$IMAGES_DIR/vm/busybox-applets.txt"

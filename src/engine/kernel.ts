@@ -134,6 +134,13 @@ export function remove(path: string): void {
   os.remove(path);
 }
 
+/** Replaces `path` in one step: a reader sees the old file or the new one, never half of it. */
+export function writeAtomically(path: string, text: string): void {
+  writeText(`${path}.new`, text);
+  const r = os.rename(`${path}.new`, path);
+  if (r < 0) throw new KernelError(`rename ${path}`, -r);
+}
+
 /** rm -rf in C (native removeTree): a busybox rm costs a process start, a JavaScript walk ~100 ms. */
 export function removeTree(path: string): void {
   step('rm -r', path, () => native.removeTree(path));

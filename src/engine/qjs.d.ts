@@ -9,6 +9,7 @@ declare module 'os' {
   export function open(path: string, flags: number, mode?: number): number;
   export function close(fd: number): number;
   export function remove(path: string): number;
+  export function rename(oldPath: string, newPath: string): number;
   export function mkdir(path: string, mode?: number): number;
   export interface StatResult { dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number; size: number; blocks: number; atime: number; mtime: number; ctime: number }
   export function stat(path: string): [StatResult, number];

@@ -1,6 +1,6 @@
 // Container networking as Docker's bridge driver does it, on the real guest: docker0 and
 // user-defined bridges, a veth pair per container (made by the launcher over rtnetlink),
-// names through /etc/hosts on user-defined networks, isolation between networks (the VM
+// names through the embedded DNS server and /etc/hosts on user-defined networks, isolation between networks (the VM
 // does not route: ip_forward 0), Docker's refusals, and nothing left after docker rm -f.
 import { describe, expect, it } from 'vitest';
 import { TEST_TIMEOUT, run, useGuest } from './guest';
@@ -59,6 +59,24 @@ describe('networks', () => {
     expect(rm.stderr).toMatch(/^Error response from daemon: error while removing network: network app has active endpoints \(name:"(db|client)"/);
     expect((await guest().exec('docker network rm bridge')).stderr).toBe('Error response from daemon: bridge is a pre-defined network and cannot be removed\n');
     expect((await guest().exec('docker run --rm --network nope busybox true')).stderr).toContain('network nope not found');
+  }, TEST_TIMEOUT);
+
+  it("the network's DNS server answers nslookup by name and alias, live, and only to its own network", async () => {
+    const dbIp = await ipOf('db', 'app');
+    const gateway = (JSON.parse(await run(guest(), "docker network inspect -f '{{json .IPAM.Config}}' app")) as { Gateway: string }[])[0].Gateway;
+    expect(await run(guest(), 'docker run --rm --network app busybox cat /etc/resolv.conf')).toBe(`nameserver ${gateway}\noptions ndots:0`);
+    const answer = await run(guest(), 'docker run --rm --network app busybox nslookup database');
+    expect(answer).toContain(`Server:\t\t${gateway}`);
+    expect(answer).toMatch(new RegExp(`Name:\\tdatabase\\nAddress: ${dbIp.replace(/\./g, '\\.')}`));
+    expect((await guest().exec('docker run --rm --network app busybox nslookup nosuch')).stdout).toContain("can't find nosuch: NXDOMAIN");
+    // another network's container may ask, but is refused; the default bridge has no DNS server
+    expect((await guest().exec(`docker run --rm --network other busybox nslookup db ${gateway}`)).stdout).toContain("can't find db: REFUSED");
+    expect(await run(guest(), 'docker run --rm busybox cat /etc/resolv.conf')).toBe('');
+    // a container that starts later is in the table at once, and gone when it stops
+    await run(guest(), 'docker run -d --name late --network app busybox sleep 300');
+    expect(await run(guest(), 'docker exec client nslookup late')).toMatch(/Name:\tlate\nAddress: 172\.18\.0\.\d+/);
+    await run(guest(), 'docker rm -f late');
+    expect((await guest().exec('docker exec client nslookup late')).stdout).toContain("can't find late: NXDOMAIN");
   }, TEST_TIMEOUT);
 
   it('connect and disconnect a running container; addresses are not reused', async () => {

@@ -15,6 +15,7 @@ import { serve } from './server';
 import { NetworkStore } from '../network/store';
 import { initNetworking } from '../runtime/networks';
 import { refreshNat, restoreNat } from '../runtime/ports';
+import { removeDnsTable, startDnsServer } from '../runtime/dns';
 
 /** The base images the host puts on the 9p share at first boot (public/images). */
 const BASE_IMAGES = '/mnt/host/base-images.oci.tar';
@@ -25,7 +26,10 @@ const containers = new ContainerStore();
 const volumes = new VolumeStore();
 const networks = new NetworkStore();
 initNetworking(networks, containers);
-networks.onBridgesChanged = refreshNat;
+networks.onBridgesChanged = (network, change) => {
+  if (change === 'removed') removeDnsTable(network);
+  refreshNat();
+};
 // Listen first: a `docker` typed while the first boot still imports the base images then
 // waits in the socket's backlog (served once the loading below is done) instead of
 // finding no daemon at all.
@@ -56,6 +60,7 @@ for (const record of containers.list().filter((c) => c.State.Status === 'restart
 try {
   networks.ensureDefaults((id) => containers.list().some((c) => c.Id === id && c.State.Running));
   restoreNat();
+  startDnsServer();
 } catch (error) {
   std.err.puts(`dockhandd: networks: ${String(error)}\n`);
 }

@@ -28,8 +28,8 @@ export const SPECIAL = ['none', 'host'] as const;
 
 export class NetworkStore {
   private cache: Map<string, NetworkRecord> | null = null;
-  /** called after a bridge network is created or removed (the NAT rules name every bridge) */
-  onBridgesChanged: () => void = () => {};
+  /** called after a bridge network is created or removed (the NAT rules name every bridge, the DNS server has a table per network) */
+  onBridgesChanged: (network: NetworkRecord, change: 'created' | 'removed') => void = () => {};
 
   private all(): Map<string, NetworkRecord> {
     if (this.cache) return this.cache;
@@ -84,7 +84,7 @@ export class NetworkStore {
     const made = ensureBridge(record);
     if (made) return { error: made };
     this.save(record);
-    this.onBridgesChanged();
+    this.onBridgesChanged(record, 'created');
     return record;
   }
 
@@ -115,7 +115,7 @@ export class NetworkStore {
     if (record.Bridge && kernel.exists(`/sys/class/net/${record.Bridge}`)) kernel.runProgram(['ip', 'link', 'del', record.Bridge], { quiet: true });
     kernel.remove(`${ROOT}/${record.Id}.json`);
     this.all().delete(record.Id);
-    if (record.Driver === 'bridge') this.onBridgesChanged();
+    if (record.Driver === 'bridge') this.onBridgesChanged(record, 'removed');
   }
 }
 

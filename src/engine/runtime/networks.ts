@@ -11,6 +11,8 @@ import { containerDir, type ContainerRecord, type ContainerStore, type EndpointS
 import { EngineError } from './create';
 import type { LaunchNetwork } from './spec';
 import { parseLauncherReport } from './launcher-report';
+import { writeDnsTable } from './dns';
+import { resolvConf } from '../network/dns-table';
 
 const LAUNCHER_PATH = '/usr/sbin/dockhand-run';
 
@@ -104,16 +106,21 @@ export function writeHosts(record: ContainerRecord): void {
     if (!endpoint.IPAddress || name === DEFAULT_BRIDGE) continue; // the default bridge does not resolve names (as Docker)
     for (const peer of attached(endpoint.NetworkID)) {
       if (peer.record.Id === record.Id) continue;
-      const names = [peer.record.Name.replace(/^\//, ''), ...(peer.endpoint.Aliases ?? []), peer.record.Config.Hostname];
-      peers.push({ ip: peer.endpoint.IPAddress, names });
+      peers.push({ ip: peer.endpoint.IPAddress, names: namesOf(peer.record, peer.endpoint) });
     }
   }
   const path = `${containerDir(record.Id)}/hosts`;
   if (!kernel.exists(path)) return;
   kernel.writeText(path, renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null, peers));
+  // the DNS server (dns.ts) of its first user-defined network; the default bridge has none, as in Docker
+  const named = Object.entries(networks).find(([name, e]) => e.IPAddress && name !== DEFAULT_BRIDGE);
+  kernel.writeText(`${containerDir(record.Id)}/resolv.conf`, named ? resolvConf(named[1].Gateway) : '');
 }
 
-/** After a change on these networks: every attached container's hosts file (but `except`'s). */
+/** The names a container answers to on a network: its name, its aliases, its hostname. */
+const namesOf = (record: ContainerRecord, endpoint: EndpointSettings) => [record.Name.replace(/^\//, ''), ...(endpoint.Aliases ?? []), record.Config.Hostname];
+
+/** After a change on these networks: their DNS tables, and every attached container's hosts file (but `except`'s). */
 export function refreshHosts(networkNames: readonly string[], except = ''): void {
   if (!context) return;
   const ids = new Set<string>();
@@ -121,7 +128,9 @@ export function refreshHosts(networkNames: readonly string[], except = ''): void
     if (name === DEFAULT_BRIDGE) continue;
     const network = context.networks.find(name);
     if (!network) continue;
-    for (const { record } of attached(network.Id)) if (record.Id !== except && !ids.has(record.Id)) { ids.add(record.Id); writeHosts(record); }
+    const members = attached(network.Id);
+    writeDnsTable(network, members.map(({ record, endpoint }) => ({ ip: endpoint.IPAddress, names: namesOf(record, endpoint) })));
+    for (const { record } of members) if (record.Id !== except && !ids.has(record.Id)) { ids.add(record.Id); writeHosts(record); }
   }
 }
 
