@@ -1,11 +1,13 @@
 // `npm run bench [-- --json] [-- --runs N]`: boot times in Node and in Chromium, and the
 // bytes a browser downloads before its first usable prompt. Medians of N runs (default 3).
-// Build first (`npm run build`): the Chromium part uses dist/.
+// Build first (`npm run build`): the Chromium part uses dist/. `--only viz`: just the pictures'
+// viz_update_ms_20 (no emulator, no build of the app needed).
 import type { Browser } from 'playwright-core';
 import { bootNodeGuest } from '../src/lib/guest/node';
 import { launchChromium, serveBuiltApp } from './lib/browser';
 import { openUntilPrompt } from './lib/app-page';
 import { benchVmPage } from './lib/vm-page-bench';
+import { benchViz } from './lib/viz-bench';
 import { buildState } from './build-state';
 
 const json = process.argv.includes('--json');
@@ -13,6 +15,8 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 /** `--only vm-page`: just the VM page's measurements (a second VM vs a container, in one page) */
 const ONLY_VM_PAGE = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'vm-page';
+/** `--only viz`: just the pictures' main-thread cost per snapshot (scripts/lib/viz-bench.ts) */
+const ONLY_VIZ = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'viz';
 const log = (...args: unknown[]) => { if (!json) console.error(...args); };
 
 const median = (values: number[]) => {
@@ -79,18 +83,19 @@ async function chromiumBoot(browser: Browser, url: string, query: string): Promi
   return { ms, bytes };
 }
 
-await buildState({ log });
-const server = await serveBuiltApp();
+if (!ONLY_VIZ) await buildState({ log });
+const server = ONLY_VIZ ? null : await serveBuiltApp();
 const browser = await launchChromium();
 try {
   const results: Record<string, number> = {};
-  await vmPage(browser, server.url, results);
-  if (!ONLY_VM_PAGE) await everythingElse(browser, server.url, results);
+  if (server) await vmPage(browser, server.url, results);
+  if (server && !ONLY_VM_PAGE) await everythingElse(browser, server.url, results);
+  if (!ONLY_VM_PAGE) await viz(browser, results);
   results.runs = RUNS;
   console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
 } finally {
   await browser.close();
-  await server.close();
+  await server?.close();
 }
 process.exit(0);
 
@@ -108,6 +113,17 @@ async function vmPage(browser: Browser, url: string, results: Record<string, num
   log(`vm_boot_cold_ms_chromium: ${vmBootMs.join(', ')} → median ${results.vm_boot_cold_ms_chromium}`);
   log(`container_run_true_ms_page: ${containerRunMs.join(', ')} → median ${results.container_run_true_ms_page}`);
   log(`vm_to_container_ratio: ${results.vm_to_container_ratio}; tab_memory_mb_two_vms: ${tabMemoryMb} (renderer PSS)`);
+}
+
+/** viz_update_ms_20: the slowest picture's median main-thread time per snapshot, 20 containers (budget 16 ms). */
+async function viz(browser: Browser, results: Record<string, number>): Promise<void> {
+  const { updateMs, perPicture, eventMs } = await benchViz(browser, Math.max(RUNS, 21));
+  results.viz_update_ms_20 = Math.round(updateMs * 10) / 10;
+  results.viz_events_ms = Math.round(eventMs * 1000) / 1000;
+  for (const [picture, r] of Object.entries(perPicture)) {
+    log(`viz_update_ms_20 ${picture}: ${r.samples.map((t) => t.toFixed(1)).join(', ')} → median ${r.median.toFixed(1)} (${r.elements} SVG elements)`);
+  }
+  log(`viz_update_ms_20 (slowest picture): ${results.viz_update_ms_20}; a burst of 4 lifecycle events: ${results.viz_events_ms} ms`);
 }
 
 async function everythingElse(browser: Browser, url: string, results: Record<string, number>): Promise<void> {

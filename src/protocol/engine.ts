@@ -61,7 +61,22 @@ export interface ContainerState {
   mounts?: { type: 'volume' | 'bind' | 'tmpfs'; name?: string; source: string; destination: string; readonly: boolean }[];
   /** published ports (-p/-P): the VM's hostIp:hostPort is DNAT'ed by nftables to the container's port */
   ports?: PublishedPort[];
+  /** its writable layer: the overlay upper dir, without the engine's init-layer mount points */
+  upperDir?: UpperDirListing;
 }
+
+/** A path in a container's overlay upper dir. */
+export interface UpperDirEntry {
+  /** inside the container: `/etc/motd` */
+  path: string;
+  /** whiteout: a character device 0/0 (deleted); opaque: a directory made again over the image's (trusted.overlay.opaque=y) */
+  kind: 'file' | 'dir' | 'whiteout' | 'opaque';
+  /** the image's layers have this path too: a copy-up (for a whiteout, what it hides) */
+  lower: boolean;
+}
+
+/** At most UPPER_DIR_CAP (200) entries, parents first; `truncated` when there were more. */
+export interface UpperDirListing { entries: UpperDirEntry[]; truncated: boolean }
 
 export interface LayerState {
   diffId: string;

@@ -14,6 +14,7 @@ import { bindMounts, parseStatPpid, imageLayers, nsLinkInode, parseCgroupValue, 
 import { attached, networkStore } from '../runtime/networks';
 import { activePorts } from '../network/ports';
 import { DEFAULT_BRIDGE } from '../network/store';
+import { upperDirListing } from './upper-dir';
 
 const NAMESPACES = ['pid', 'mnt', 'uts', 'ipc', 'net', 'cgroup'] as const;
 
@@ -73,6 +74,7 @@ function containerState(record: ContainerRecord, images: ImageStore): ContainerS
     state.ns = namespaceInodes(record.State.Pid);
     state.binds = bindMounts(parseMountInfo(kernel.readText(`/proc/${record.State.Pid}/mountinfo`) ?? ''));
   }
+  state.upperDir = upperDirListing(state.rootfs.upper, state.rootfs.lower);
   return state;
 }
 

@@ -1,12 +1,16 @@
 // A realistic engine snapshot with N containers, for tests and the viz_update_ms_20 bench:
 // ~40 VM processes, 4 images sharing a base layer, each container with 2–3 processes, its
-// own namespaces (some share the VM's network), a cgroup and an overlay rootfs. Shaped like
-// what src/engine/api/state.ts collects; deterministic.
-import type { ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, VmProcess } from '../../protocol/engine';
+// own namespaces (some share the VM's network), a cgroup and an overlay rootfs, volumes,
+// binds and tmpfs mounts, two bridge networks (some containers on both), published ports and
+// a few changed paths in the writable layers. Shaped like what src/engine/api/state.ts
+// collects; deterministic.
+import type { ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, NetworkState, VmProcess } from '../../protocol/engine';
 import { layoutLayers, type LayerChange, type LayersLayout } from './layers-layout';
 import { observeSnapshot, type LifecycleHistory } from './lifecycle-history';
 import { layoutLifecycle, type LifecycleLayout } from './lifecycle-layout';
 import { layoutNamespaces, type NamespacesLayout } from './namespaces-layout';
+import { layoutNetwork, type NetworkLayout } from './network-layout';
+import { layoutVolumes, type VolumesLayout } from './volumes-layout';
 import { layoutXray, type XrayEvent, type XrayLayout } from './xray-layout';
 
 export const HOST_NS: Required<NamespaceInodes> = { pid: 4026531836, mnt: 4026531841, uts: 4026531838, ipc: 4026531839, net: 4026531840, cgroup: 4026531835 };
@@ -65,8 +69,34 @@ function container(i: number, firstPid: number): { state: ContainerState; procs:
       upper: `${dir}/upper`, work: `${dir}/work`, merged: `${dir}/merged`,
     },
     binds: [],
+    mounts: [
+      ...(i % 3 === 0 ? [{ type: 'volume' as const, name: 'data', source: '/var/lib/dockhand/volumes/data/_data', destination: '/data', readonly: false }] : []),
+      ...(i % 5 === 1 ? [{ type: 'bind' as const, source: '/srv/www', destination: '/www', readonly: true }] : []),
+      ...(i % 4 === 2 ? [{ type: 'volume' as const, name: hex(3000 + i), source: `/var/lib/dockhand/volumes/${hex(3000 + i)}/_data`, destination: '/cache', readonly: false }] : []),
+      ...(i % 6 === 5 ? [{ type: 'tmpfs' as const, source: '', destination: '/run', readonly: false }] : []),
+    ],
+    ports: i % 3 === 1 ? [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 + i }] : [],
+    upperDir: {
+      entries: i % 2 === 0
+        ? [{ path: '/etc', kind: 'dir', lower: true }, { path: '/etc/motd', kind: 'whiteout', lower: true }, { path: '/etc/hosts.allow', kind: 'file', lower: true }, { path: '/tmp', kind: 'dir', lower: true }, { path: '/tmp/out.log', kind: 'file', lower: false }]
+        : [],
+      truncated: false,
+    },
   };
   return { state, procs };
+}
+
+/** docker0 with every container that has its own network namespace, and `app` with every third of those too. */
+function networks(containers: ContainerState[]): NetworkState[] {
+  const own = containers.filter((c) => c.ns?.net !== HOST_NS.net);
+  const attach = (list: ContainerState[], net: number) => list.map((c, k) => ({
+    id: c.id, name: c.name, ip: `172.${net}.0.${k + 2}`, prefixLen: 16, mac: `02:42:ac:${net.toString(16)}:00:${(k + 2).toString(16).padStart(2, '0')}`,
+    veth: `veth${hex(5000 + net * 100 + k, 7)}`, ...(net === 18 ? { aliases: [c.name, `svc${k}`] } : {}),
+  }));
+  return [
+    { name: 'bridge', id: hex(201), bridge: 'docker0', subnet: '172.17.0.0/16', gateway: '172.17.0.1', containers: attach(own, 17) },
+    { name: 'app', id: hex(202), bridge: `br-${hex(202, 12)}`, subnet: '172.18.0.0/16', gateway: '172.18.0.1', containers: attach(own.filter((_, k) => k % 3 === 0), 18) },
+  ];
 }
 
 /** A snapshot with `n` containers (all with processes; every 7th paused). */
@@ -84,6 +114,13 @@ export function benchState(n: number, time = 1_715_000_000_000): EngineState {
     time, collectMs: 35, containers, images: IMAGES,
     sharedLayers: [{ diffId: BASE.diffId, images: IMAGES.map((i) => i.id) }],
     processes, hostNs: { ...HOST_NS },
+    volumes: [
+      ...(n ? [{ name: 'data', mountpoint: '/var/lib/dockhand/volumes/data/_data', anonymous: false, usedBy: containers.filter((c) => c.mounts?.some((m) => m.name === 'data')).map((c) => c.id) }] : []),
+      { name: 'unused', mountpoint: '/var/lib/dockhand/volumes/unused/_data', anonymous: false, usedBy: [] },
+      ...containers.flatMap((c) => (c.mounts ?? []).filter((m) => m.type === 'volume' && m.name !== 'data')
+        .map((m) => ({ name: m.name!, mountpoint: m.source, anonymous: true, usedBy: [c.id] }))),
+    ],
+    networks: networks(containers),
   };
 }
 
@@ -110,7 +147,9 @@ export function benchXray(): XrayEvent {
 
 export interface Size { width: number; height: number }
 
-export interface AllLayouts { namespaces: NamespacesLayout; layers: LayersLayout; lifecycle: LifecycleLayout; xray: XrayLayout }
+export interface AllLayouts {
+  namespaces: NamespacesLayout; layers: LayersLayout; volumes: VolumesLayout; network: NetworkLayout; lifecycle: LifecycleLayout; xray: XrayLayout;
+}
 
 /** Every picture's layout for one snapshot: what the page computes on each refresh (the bench times this). */
 export function computeAllLayouts(
@@ -121,6 +160,8 @@ export function computeAllLayouts(
   return {
     namespaces: layoutNamespaces(state, size),
     layers: layoutLayers(state, size, extra.changes),
+    volumes: layoutVolumes(state, size),
+    network: layoutNetwork(state, size),
     lifecycle: layoutLifecycle(history, size),
     xray: layoutXray(extra.xray ?? null, size),
   };

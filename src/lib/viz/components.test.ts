@@ -10,7 +10,9 @@ import Layers from './Layers.svg.svelte';
 import Lifecycle from './Lifecycle.svg.svelte';
 import { observeSnapshot } from './lifecycle-history';
 import Namespaces from './Namespaces.svg.svelte';
+import Network from './Network.svg.svelte';
 import PicturesPanel from './PicturesPanel.svelte';
+import Volumes from './Volumes.svg.svelte';
 import Xray from './Xray.svg.svelte';
 
 const state = benchState(3);
@@ -76,5 +78,45 @@ describe('picture components', () => {
     expect(body).toContain('the build failed at Dockerfile:3');
     expect(body).toMatch(/data-status="failed"/);
     expect(render(Build, { props: { build: null, lang: 'ko' } }).body).toContain('아직 빌드가 없어요');
+  });
+
+  it('Volumes shows each mount path, its source and rw/ro, in Korean too', () => {
+    const s = benchState(6);
+    const { body } = render(Volumes, { props: { engine: s } });
+    checkAccessible(body);
+    expect(body).toContain('data-path="/data"');
+    expect(body).toContain('data-name="data"');
+    expect(body).toContain('/srv/www');
+    expect(body.match(/data-testid="volumes-source"[^>]*data-name="data"/g)).toHaveLength(1);
+    expect(render(Volumes, { props: { engine: s, lang: 'ko' } }).body).toContain('볼륨 (컨테이너보다 오래 남음)');
+    const none = { ...benchState(0), volumes: [] };
+    expect(render(Volumes, { props: { engine: none } }).body).toContain('no volumes or mounts yet');
+  });
+
+  it('Network shows bridges, addresses, veths and published ports', () => {
+    const s = benchState(5);
+    const { body } = render(Network, { props: { engine: s } });
+    checkAccessible(body);
+    expect(body).toContain('docker0');
+    expect(body).toContain(s.networks![0].containers[0].ip);
+    expect(body).toContain(s.networks![0].containers[0].veth);
+    expect(body).toMatch(/0\.0\.0\.0:8081 → 80\/tcp/);
+    expect(body).toContain('data-mode="host"');
+    expect(render(Network, { props: { engine: s, lang: 'ko' } }).body).toContain('VM (호스트)');
+  });
+
+  it('Layers lists fresh copy-ups and whiteouts in the container\'s writable layer', () => {
+    const c = state.containers[0];
+    const changes = [
+      { containerId: c.id, path: '/etc/hosts.allow', kind: 'C' as const, fresh: true },
+      { containerId: c.id, path: '/etc/motd', kind: 'D' as const, fresh: true },
+      { containerId: c.id, path: '/old', kind: 'A' as const },
+    ];
+    const { body } = render(Layers, { props: { engine: state, changes } });
+    checkAccessible(body);
+    expect(body).toMatch(/data-kind="C" data-fresh="true" data-path="\/etc\/hosts.allow"/);
+    expect(body).toMatch(/data-kind="D" data-fresh="true" data-path="\/etc\/motd"/);
+    expect(body).toMatch(/data-kind="A" data-fresh="false" data-path="\/old"/);
+    expect(body).toContain('copied up, new since the last command');
   });
 });

@@ -1,11 +1,15 @@
 // The one place the pictures read from: the engine's last snapshot, the last command's
-// x-ray, and each container's lifecycle as seen from events. Every event asks for a new
-// snapshot; the requests are coalesced (coalesce.ts) so a burst costs at most two.
+// x-ray, and each container's lifecycle as seen from events. A snapshot costs the guest
+// 150–600 ms of CPU, which a command running at the same time waits for: so the store asks
+// for one per command, when the command's x-ray arrives (the daemon sends it as the command
+// ends), and lifecycle events alone (a detached container exiting, a long foreground run)
+// ask only after a quiet spell. Requests are coalesced (coalesce.ts): at most two in a burst.
 import type { EngineEvent, EngineState } from '../../protocol/engine';
 import { applyBuildEvent, currentBuild, EMPTY_BUILDS, type BuildHistory, type BuildRun } from './build-steps';
 import { coalesce, type Coalescer } from './coalesce';
 import type { LayerChange } from './layers-layout';
 import { applyEvent, observeSnapshot, type LifecycleHistory } from './lifecycle-history';
+import { upperChanges } from './upper-changes';
 import type { XrayEvent } from './xray-layout';
 
 /** What the store needs from the guest; GuestSession has both. */
@@ -13,6 +17,9 @@ export interface EngineSource {
   engineState(): Promise<EngineState>;
   onEngineEvent(cb: (e: EngineEvent) => void): () => void;
 }
+
+/** How long lifecycle events must be quiet before they ask for a snapshot without an x-ray. */
+export const EVENT_QUIET_MS = 1500;
 
 export class EngineStore {
   /** the last snapshot, replaced whole; null until the first answer */
@@ -22,7 +29,7 @@ export class EngineStore {
   backgroundXray = $state.raw<XrayEvent | null>(null);
   /** each container's transitions, by id */
   history = $state.raw<LifecycleHistory>({});
-  /** paths changed in writable layers, for the layers picture to mark (set by whoever knows them) */
+  /** paths changed in writable layers (from each container's upper dir), fresh = new since the previous snapshot */
   changes = $state.raw<LayerChange[]>([]);
   /** docker build runs, step by step, from `build.step` events */
   builds = $state.raw<BuildHistory>(EMPTY_BUILDS);
@@ -34,10 +41,13 @@ export class EngineStore {
   readonly #source: EngineSource;
   readonly #coalescer: Coalescer;
   readonly #unsubscribe: () => void;
+  readonly #quietMs: number;
+  #quietTimer: ReturnType<typeof setTimeout> | null = null;
   #disposed = false;
 
-  constructor(source: EngineSource, options: { refreshNow?: boolean } = {}) {
+  constructor(source: EngineSource, options: { refreshNow?: boolean; quietMs?: number } = {}) {
     this.#source = source;
+    this.#quietMs = options.quietMs ?? EVENT_QUIET_MS;
     this.#coalescer = coalesce(() => this.#load());
     this.#unsubscribe = source.onEngineEvent((event) => this.#onEvent(event));
     if (options.refreshNow ?? true) void this.refresh();
@@ -54,6 +64,7 @@ export class EngineStore {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#cancelQuiet();
     this.#unsubscribe();
   }
 
@@ -69,23 +80,39 @@ export class EngineStore {
   #onEvent(event: EngineEvent): void {
     if (this.#disposed) return;
     if (event.op === 'build.step') {
+      // docker build is a command: its x-ray, at the end, asks for the snapshot with the new image
       this.builds = applyBuildEvent(this.builds, event);
-      // the steps change nothing the snapshot shows until the image is stored (or the build gives up)
-      if (event.status !== 'built' && event.status !== 'failed') return;
     } else if (event.op === 'xray') {
       if (event.command) this.lastXray = event;
       else this.backgroundXray = event;
+      // every command ends with one (pause, pull, rmi and exec have no lifecycle event)
+      this.#cancelQuiet();
+      void this.refresh();
     } else {
       this.history = applyEvent(this.history, event);
+      this.#refreshWhenQuiet();
     }
-    // xray events too: commands without a lifecycle event (pause, pull, rmi) change the state
-    void this.refresh();
+  }
+
+  /** Lifecycle events without an x-ray soon after: a container that exited on its own, or one still running in the foreground. */
+  #refreshWhenQuiet(): void {
+    this.#cancelQuiet();
+    this.#quietTimer = setTimeout(() => {
+      this.#quietTimer = null;
+      void this.refresh();
+    }, this.#quietMs);
+  }
+
+  #cancelQuiet(): void {
+    if (this.#quietTimer !== null) clearTimeout(this.#quietTimer);
+    this.#quietTimer = null;
   }
 
   async #load(): Promise<void> {
     try {
       const state = await this.#source.engineState();
       if (this.#disposed) return;
+      this.changes = upperChanges(this.state, state, this.changes);
       this.state = state;
       this.history = observeSnapshot(this.history, state);
       this.error = null;

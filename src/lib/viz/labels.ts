@@ -3,7 +3,7 @@
 export type Lang = 'en' | 'ko';
 
 export interface VizLabels {
-  panel: { title: string; waiting: string; error: string; refresh: string; tabs: Record<'namespaces' | 'layers' | 'lifecycle' | 'xray' | 'build', string> };
+  panel: { title: string; waiting: string; error: string; refresh: string; tabs: Record<'namespaces' | 'layers' | 'volumes' | 'network' | 'lifecycle' | 'xray' | 'build', string> };
   namespaces: {
     title: string; host: string; container: string; unknown: string; pidNs: string; hostPid: string; pidInside: string;
     ownNs: string; sharedNs: string; processes: (n: number) => string;
@@ -11,6 +11,25 @@ export interface VizLabels {
   layers: {
     title: string; image: string; layer: string; shared: (n: number) => string; sharedHere: string; writable: string;
     upper: string; createdBy: string; size: string; noImages: string; changes: Record<'A' | 'C' | 'D', string>;
+    fresh: string; truncated: string; more: (n: number, truncated: boolean) => string;
+  };
+  volumes: {
+    title: string; none: string; withoutMounts: (n: number) => string;
+    groups: Record<'volume' | 'anonymous' | 'bind' | 'tmpfs', string>;
+    rw: string; ro: string; readonly: string; readwrite: string;
+    mount: (container: string, path: string, mode: string, source: string) => string;
+    container: (name: string, state: string, n: number) => string;
+    source: (kind: string, name: string, path: string, users: string[]) => string;
+    unused: string; inMemory: string;
+  };
+  network: {
+    title: string; vm: (netns: string) => string; outside: string;
+    bridge: (name: string, bridge: string, subnet: string, gateway: string, n: number) => string;
+    veth: (veth: string, bridge: string, container: string) => string;
+    endpoint: (container: string, ip: string, network: string, mac: string, names: string[]) => string;
+    container: (name: string, n: number) => string;
+    port: (hostIp: string, hostPort: number, container: string, containerPort: number, protocol: string) => string;
+    host: string; none: string; noNetworks: string;
   };
   lifecycle: {
     title: string; states: Record<string, string>; transition: (from: string, to: string, n: number) => string;
@@ -32,7 +51,7 @@ export interface VizLabels {
 const en: VizLabels = {
   panel: {
     title: 'Live pictures', waiting: 'waiting for the engine…', error: 'The engine did not answer', refresh: 'Refresh',
-    tabs: { namespaces: 'Namespaces', layers: 'Layers', lifecycle: 'Lifecycle', xray: 'X-ray', build: 'Build' },
+    tabs: { namespaces: 'Namespaces', layers: 'Layers', volumes: 'Volumes', network: 'Network', lifecycle: 'Lifecycle', xray: 'X-ray', build: 'Build' },
   },
   namespaces: {
     title: 'Processes grouped by their PID namespace', host: 'the VM (initial namespaces)', container: 'container',
@@ -44,6 +63,29 @@ const en: VizLabels = {
     shared: (n) => `shared by ${n} images`, sharedHere: 'same layer, stored once', writable: 'writable layer',
     upper: 'upper dir', createdBy: 'created by', size: 'size', noImages: 'no images yet',
     changes: { A: 'added', C: 'copied up', D: 'whiteout (deleted)' },
+    fresh: 'new since the last command', truncated: 'the engine listed only the first 200 paths',
+    more: (n, truncated) => `+${n}${truncated ? '+' : ''} more`,
+  },
+  volumes: {
+    title: 'Where each container\'s mounts keep their data', none: 'no volumes or mounts yet: try docker volume create, or docker run -v',
+    withoutMounts: (n) => `${n} container${n === 1 ? '' : 's'} without mounts not shown`,
+    groups: { volume: 'volumes (outlive containers)', anonymous: 'anonymous volumes', bind: 'the VM\'s paths (bind mounts)', tmpfs: 'tmpfs (in memory)' },
+    rw: 'rw', ro: 'ro', readonly: 'read-only', readwrite: 'read-write',
+    mount: (container, path, mode, source) => `${container}: ${path} (${mode}) ← ${source}`,
+    container: (name, state, n) => `container ${name} (${state}) · ${n} mount${n === 1 ? '' : 's'}`,
+    source: (kind, name, path, users) => `${kind}: ${name}${path ? `\nin the VM at ${path}` : ''}\n${users.length ? `mounted by ${users.join(', ')}` : 'not mounted by any container'}`,
+    unused: 'unused', inMemory: 'in memory, gone when the container stops',
+  },
+  network: {
+    title: 'Bridges, veth pairs and addresses in the VM', vm: (netns) => `the VM (host) · network namespace ${netns}`,
+    outside: 'outside',
+    bridge: (name, bridge, subnet, gateway, n) => `network ${name}: Linux bridge ${bridge}, subnet ${subnet}, gateway ${gateway} (the VM's address on it) · ${n} container${n === 1 ? '' : 's'}`,
+    veth: (veth, bridge, container) => `veth pair: ${veth} (port of ${bridge}) ↔ eth in ${container}`,
+    endpoint: (container, ip, network, mac, names) => `${container} on ${network}: ${ip}, MAC ${mac}${names.length ? `\nother containers find it as ${names.join(', ')}` : ''}`,
+    container: (name, n) => `container ${name} · ${n} network${n === 1 ? '' : 's'}`,
+    port: (hostIp, hostPort, container, containerPort, protocol) => `published: the VM's ${hostIp}:${hostPort} → ${container}:${containerPort}/${protocol} (DNAT)`,
+    host: '--network host: the VM\'s own network namespace', none: '--network none: loopback only',
+    noNetworks: 'no bridge networks',
   },
   lifecycle: {
     title: 'Container lifecycle', noContainers: 'no containers yet', pathOf: 'path taken',
@@ -76,7 +118,7 @@ const en: VizLabels = {
 const ko: VizLabels = {
   panel: {
     title: '실시간 그림', waiting: '엔진을 기다리는 중…', error: '엔진이 응답하지 않았습니다', refresh: '새로 고침',
-    tabs: { namespaces: '네임스페이스', layers: '레이어', lifecycle: '생명주기', xray: '엑스레이', build: '빌드' },
+    tabs: { namespaces: '네임스페이스', layers: '레이어', volumes: '볼륨', network: '네트워크', lifecycle: '생명주기', xray: '엑스레이', build: '빌드' },
   },
   namespaces: {
     title: 'PID 네임스페이스별로 묶은 프로세스', host: 'VM (초기 네임스페이스)', container: '컨테이너',
@@ -88,6 +130,29 @@ const ko: VizLabels = {
     shared: (n) => `이미지 ${n}개가 공유`, sharedHere: '같은 레이어, 한 번만 저장', writable: '쓰기 가능 레이어',
     upper: 'upper 디렉터리', createdBy: '만든 명령', size: '크기', noImages: '아직 이미지가 없습니다',
     changes: { A: '추가됨', C: '복사됨(copy-up)', D: '화이트아웃(삭제)' },
+    fresh: '지난 명령 이후 새로 바뀜', truncated: '엔진이 처음 200개 경로만 보냈습니다',
+    more: (n, truncated) => `외 ${n}${truncated ? '+' : ''}개`,
+  },
+  volumes: {
+    title: '컨테이너의 마운트가 데이터를 두는 곳', none: '아직 볼륨이나 마운트가 없습니다: docker volume create 또는 docker run -v 를 해 보세요',
+    withoutMounts: (n) => `마운트가 없는 컨테이너 ${n}개는 생략`,
+    groups: { volume: '볼륨 (컨테이너보다 오래 남음)', anonymous: '익명 볼륨', bind: 'VM의 경로 (바인드 마운트)', tmpfs: 'tmpfs (메모리)' },
+    rw: 'rw', ro: 'ro', readonly: '읽기 전용', readwrite: '읽기·쓰기',
+    mount: (container, path, mode, source) => `${container}: ${path} (${mode}) ← ${source}`,
+    container: (name, state, n) => `컨테이너 ${name} (${state}) · 마운트 ${n}개`,
+    source: (kind, name, path, users) => `${kind}: ${name}${path ? `\nVM 안의 위치 ${path}` : ''}\n${users.length ? `마운트한 컨테이너: ${users.join(', ')}` : '마운트한 컨테이너 없음'}`,
+    unused: '사용 안 함', inMemory: '메모리에 있음, 컨테이너가 멈추면 사라짐',
+  },
+  network: {
+    title: 'VM 안의 브리지, veth 쌍, 주소', vm: (netns) => `VM (호스트) · 네트워크 네임스페이스 ${netns}`,
+    outside: 'VM 바깥',
+    bridge: (name, bridge, subnet, gateway, n) => `네트워크 ${name}: 리눅스 브리지 ${bridge}, 서브넷 ${subnet}, 게이트웨이 ${gateway} (VM의 주소) · 컨테이너 ${n}개`,
+    veth: (veth, bridge, container) => `veth 쌍: ${veth} (${bridge}의 포트) ↔ ${container} 안의 eth`,
+    endpoint: (container, ip, network, mac, names) => `${container} · ${network}: ${ip}, MAC ${mac}${names.length ? `\n다른 컨테이너가 찾는 이름: ${names.join(', ')}` : ''}`,
+    container: (name, n) => `컨테이너 ${name} · 네트워크 ${n}개`,
+    port: (hostIp, hostPort, container, containerPort, protocol) => `공개 포트: VM의 ${hostIp}:${hostPort} → ${container}:${containerPort}/${protocol} (DNAT)`,
+    host: '--network host: VM 자신의 네트워크 네임스페이스', none: '--network none: 루프백만',
+    noNetworks: '브리지 네트워크 없음',
   },
   lifecycle: {
     title: '컨테이너 생명주기', noContainers: '아직 컨테이너가 없습니다', pathOf: '거쳐 온 경로',

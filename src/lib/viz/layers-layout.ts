@@ -1,13 +1,18 @@
 // Layers picture (pure): each image a stack of read-only layers, bottom first, in a column;
 // a layer several images use is drawn once (in the first column using it) and the other
 // columns show a dashed slot linked to it; each container's writable layer sits on top of
-// its image's stack. `changes` (copy-ups, whiteouts, additions) mark the writable layers.
+// its image's stack. `changes` (copy-ups, whiteouts, additions) mark the writable layers:
+// a chip with changes grows to list them, the ones new since the last command first.
 import { linkHorizontal, scaleBand, scaleSqrt } from 'd3';
 import type { EngineState, ImageState } from '../../protocol/engine';
 import { fit, formatBytes, shortDigest } from './text';
 
 /** A path changed in a container's writable layer: A added, C copied up, D whiteout. */
-export interface LayerChange { containerId: string; path: string; kind: 'A' | 'C' | 'D' }
+export interface LayerChange {
+  containerId: string; path: string; kind: 'A' | 'C' | 'D';
+  /** new since the previous snapshot (the last command that wrote in this container) */
+  fresh?: boolean;
+}
 
 export interface ImageColumn {
   id: string; shortId: string; refs: string[]; ref: string;
@@ -35,9 +40,16 @@ export interface LayerNode {
 /** Where a shared layer would sit in another image's stack, linked to the one drawing. */
 export interface GhostNode { key: string; diffId: string; imageId: string; home: string; text: string; link: string; x: number; y: number; width: number; height: number }
 
+/** One changed path listed in a writable chip; y is relative to the chip. */
+export interface ChangeLine { key: string; path: string; kind: LayerChange['kind']; fresh: boolean; text: string; y: number }
+
 export interface WritableNode {
   key: string; containerId: string; containerIndex: number; name: string; upper: string; imageId: string;
   text: string; changes: LayerChange[]; counts: Record<LayerChange['kind'], number>;
+  /** changes listed in the chip (fresh first), and how many did not fit (or the engine left out) */
+  lines: ChangeLine[]; more: number; truncated: boolean;
+  /** some change is new since the previous snapshot */
+  fresh: boolean;
   x: number; y: number; width: number; height: number;
 }
 
@@ -48,7 +60,26 @@ export interface LayersLayout {
   unplaced: string[];
 }
 
-export const LAYER_METRICS = { pad: 12, rowH: 50, rowGap: 4, chipMinW: 130, chipH: 30, chipGap: 6, joint: 22, label: 50, font: 14 };
+export const LAYER_METRICS = { pad: 12, rowH: 50, rowGap: 4, chipMinW: 130, chipH: 30, chipGap: 6, joint: 22, label: 50, font: 14, lineH: 20, maxLines: 4, tag: 22 };
+
+/** The chip's listed changes: fresh ones first, then in the engine's (walk) order. */
+function changeLines(mine: readonly LayerChange[], width: number): { lines: ChangeLine[]; more: number } {
+  const m = LAYER_METRICS;
+  const sorted = [...mine.filter((c) => c.fresh), ...mine.filter((c) => !c.fresh)];
+  const shown = sorted.length > m.maxLines ? sorted.slice(0, m.maxLines - 1) : sorted;
+  const lines = shown.map((c, i) => ({
+    key: `${c.kind}${c.path}`, path: c.path, kind: c.kind, fresh: !!c.fresh,
+    text: fit(c.path, width - m.tag - 10, m.font), y: m.chipH + i * m.lineH,
+  }));
+  return { lines, more: sorted.length - shown.length };
+}
+
+const chipHeight = (lines: number, more: number) =>
+  LAYER_METRICS.chipH + (lines + (more ? 1 : 0)) * LAYER_METRICS.lineH + (lines ? 4 : 0);
+
+/** `C1 D1`: how many paths of each kind, for the chip's corner. */
+export const badgeOf = (counts: Record<LayerChange['kind'], number>) =>
+  (['A', 'C', 'D'] as const).filter((k) => counts[k]).map((k) => `${k}${counts[k]}`).join(' ');
 
 const bare = (id: string) => id.replace(/^sha256:/, '');
 
@@ -71,10 +102,29 @@ export function layoutLayers(state: EngineState, size: { width: number; height: 
     if (!image) return void unplaced.push(c.id);
     byImage.set(image.id, [...(byImage.get(image.id) ?? []), { index, c }]);
   });
-  const chipRows = Math.max(0, ...images.map((i) => Math.ceil((byImage.get(i.id)?.length ?? 0) / perRow)));
-  const maxLayers = Math.max(0, ...images.map((i) => i.layers.length));
-  const top = m.pad + (chipRows ? chipRows * (m.chipH + m.chipGap) + m.joint : 0);
-  const baseline = top + maxLayers * (m.rowH + m.rowGap);
+  const changesOf = new Map<string, LayerChange[]>();
+  for (const ch of changes) changesOf.set(ch.containerId, [...(changesOf.get(ch.containerId) ?? []), ch]);
+  const chipW = (colW - m.chipGap * (perRow - 1)) / perRow;
+  // each chip's listed changes; in each column a row of chips is as tall as its tallest
+  const listed = new Map(state.containers.map((c) => [c.id, changeLines(changesOf.get(c.id) ?? [], chipW)]));
+  const rowHeights = new Map<string, number[]>();
+  for (const image of images) {
+    const rows: number[] = [];
+    (byImage.get(image.id) ?? []).forEach(({ c }, k) => {
+      const row = Math.floor(k / perRow);
+      const l = listed.get(c.id)!;
+      rows[row] = Math.max(rows[row] ?? 0, chipHeight(l.lines.length, l.more + (c.upperDir?.truncated ? 1 : 0)));
+    });
+    rowHeights.set(image.id, rows);
+  }
+  /** from a stack's top up to the top of the column's chip row r */
+  const rise = (imageId: string, r: number) => rowHeights.get(imageId)!.slice(0, r + 1).reduce((sum, h) => sum + h + m.chipGap, 0) - m.chipGap;
+  // one baseline for all stacks, as low as the tallest column (its chips on its layers) needs
+  const columnHeight = (i: ImageState) => {
+    const rows = rowHeights.get(i.id)!;
+    return (rows.length ? rise(i.id, rows.length - 1) + m.joint : 0) + i.layers.length * (m.rowH + m.rowGap);
+  };
+  const baseline = m.pad + Math.max(0, ...images.map(columnHeight));
 
   const users = new Map<string, string[]>();
   for (const s of state.sharedLayers) users.set(s.diffId, s.images);
@@ -87,8 +137,6 @@ export function layoutLayers(state: EngineState, size: { width: number; height: 
   const ghosts: GhostNode[] = [];
   const home = new Map<string, LayerNode>();
   const last = new Map<string, { x: number; y: number; width: number; height: number }>();
-  const changesOf = new Map<string, LayerChange[]>();
-  for (const ch of changes) changesOf.set(ch.containerId, [...(changesOf.get(ch.containerId) ?? []), ch]);
   const writables: WritableNode[] = [];
 
   for (const image of images) {
@@ -122,17 +170,21 @@ export function layoutLayers(state: EngineState, size: { width: number; height: 
       home.set(l.diffId, node);
       layers.push(node);
     });
-    const chipW = (colW - m.chipGap * (perRow - 1)) / perRow;
     (byImage.get(image.id) ?? []).forEach(({ index, c }, k) => {
       const row = Math.floor(k / perRow);
       const mine = changesOf.get(c.id) ?? [];
+      const { lines, more } = listed.get(c.id)!;
+      const truncated = c.upperDir?.truncated ?? false;
+      const height = chipHeight(lines.length, more + (truncated ? 1 : 0));
+      const counts = { A: 0, C: 0, D: 0 };
+      for (const x of mine) counts[x.kind]++;
       writables.push({
         key: `rw:${c.id}`, containerId: c.id, containerIndex: index, name: c.name, upper: c.rootfs.upper, imageId: image.id,
-        text: fit(c.name, chipW - (mine.length ? 36 : 12), m.font), changes: mine,
-        counts: { A: mine.filter((x) => x.kind === 'A').length, C: mine.filter((x) => x.kind === 'C').length, D: mine.filter((x) => x.kind === 'D').length },
-        // the first row sits right on the stack; later rows above it
-        x: x + (k % perRow) * (chipW + m.chipGap), y: stackTop - m.joint - (row + 1) * (m.chipH + m.chipGap) + m.chipGap,
-        width: chipW, height: m.chipH,
+        text: fit(c.name, chipW - (mine.length ? 12 + 8.4 * badgeOf(counts).length : 12), m.font), changes: mine, counts,
+        lines, more, truncated, fresh: mine.some((x) => x.fresh),
+        // the first row sits right on the stack, later rows on it; a chip stands on its row's bottom
+        x: x + (k % perRow) * (chipW + m.chipGap), y: stackTop - m.joint - (row ? rise(image.id, row - 1) + m.chipGap : 0) - height,
+        width: chipW, height,
       });
     });
   }

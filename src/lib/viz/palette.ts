@@ -33,6 +33,22 @@ export const COLORS = {
   line: '#2a323c',
 } as const;
 
+/** Where a mount's data lives (the volumes picture): volumes green, the VM's own paths sky blue like the VM, memory purple. */
+export const SOURCE_COLORS = {
+  volume: OKABE_ITO.green,
+  anonymous: OKABE_ITO.green,
+  bind: OKABE_ITO.skyBlue,
+  tmpfs: OKABE_ITO.purple,
+} as const;
+
+/** The network picture: bridges, veth pairs, published ports. */
+export const NET_COLORS = {
+  bridge: OKABE_ITO.blue,
+  veth: OKABE_ITO.orange,
+  port: OKABE_ITO.yellow,
+  vm: OKABE_ITO.skyBlue,
+} as const;
+
 /** Lifecycle states; 'dead' shares exited's colour. */
 export const STATE_COLORS: Record<string, string> = {
   created: OKABE_ITO.skyBlue,

@@ -1,0 +1,183 @@
+// The live pictures in Chromium, drawn from the real guest: one snapshot per command, a volume two containers mount,
+// two user-defined networks with a container on both (addresses and veths compared with
+// docker inspect and the bridges' ports in the VM's /sys), a copy-up, a whiteout and a new
+// file in a running container's writable layer (compared with docker diff). Then each new
+// picture drawn from the fixed bench fixture, compared with a screenshot checked in under
+// tests/e2e/screenshots/ (UPDATE_SCREENSHOTS=1 rewrites them). Needs `npm run build` first.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUntilPrompt } from '../../scripts/lib/app-page';
+import { serveVizPage } from '../../scripts/lib/viz-bench';
+import { guestExec, useBuiltApp } from './built-app';
+
+const app = useBuiltApp();
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** where the real guest's pictures are saved to look at (not compared: IDs and veth names change) */
+const GUEST_SHOTS = 'test-results/pictures';
+
+async function exec(page: Page, cmd: string): Promise<string> {
+  const r = await guestExec(page, cmd);
+  if (r.exitCode !== 0) throw new Error(`${cmd} exited ${r.exitCode}: ${r.stdout}`);
+  return r.stdout;
+}
+
+const attrs = (page: Page, selector: string, names: string[]) => page.evaluate(([sel, keys]) =>
+  Array.from(document.querySelectorAll(sel), (el) => Object.fromEntries(keys.map((k) => [k, el.getAttribute(k) ?? '']))), [selector, names] as const);
+
+async function showPicture(page: Page, picture: string): Promise<void> {
+  await page.getByTestId('view-pictures').click();
+  await page.getByTestId(`picture-tab-${picture}`).click();
+}
+
+async function saveGuestShot(page: Page, name: string): Promise<void> {
+  mkdirSync(GUEST_SHOTS, { recursive: true });
+  await page.locator('[data-testid=pictures] figure').screenshot({ path: join(GUEST_SHOTS, `${name}.png`) });
+}
+
+describe('the pictures drawn from the real guest', () => {
+  let page: Page;
+  beforeAll(async () => {
+    // tall, so the pictures panel under the terminal shows the whole drawing for the saved screenshots
+    const context = await app.browser().newContext({ viewport: { width: 1280, height: 1500 }, locale: 'en-US', reducedMotion: 'reduce' });
+    page = await context.newPage();
+    await openUntilPrompt(page, app.url());
+  }, 120_000);
+
+  it('asks the engine for a snapshot when a command ends, not at each lifecycle event', async () => {
+    await showPicture(page, 'namespaces');
+    await page.evaluate(() => {
+      type Session = { engineState(): Promise<unknown>; onEngineEvent(cb: (e: { op: string }) => void): () => void };
+      const w = window as unknown as { dockhand: { session: Session }; seen: { what: string; at: number }[] };
+      const session = w.dockhand.session;
+      const original = session.engineState.bind(session);
+      w.seen = [];
+      session.engineState = () => { w.seen.push({ what: 'snapshot', at: performance.now() }); return original(); };
+      session.onEngineEvent((e) => w.seen.push({ what: e.op, at: performance.now() }));
+    });
+    await exec(page, 'docker run --rm busybox true');
+    // longer than the store's quiet spell for lifecycle events without an x-ray (1.5 s)
+    await page.waitForTimeout(2500);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { what: string; at: number }[] }).seen);
+    expect(seen.map((s) => s.what)).toEqual(expect.arrayContaining(['container.created', 'container.started', 'xray']));
+    const lastXray = seen.map((s) => s.what).lastIndexOf('xray');
+    expect(seen.slice(lastXray).filter((s) => s.what === 'snapshot')).toHaveLength(1);
+    // any snapshot before it came after a quiet spell (a slow machine), never straight after a lifecycle event
+    seen.forEach((s, i) => {
+      const before = seen.slice(0, i).filter((e) => e.what !== 'snapshot').at(-1);
+      if (s.what === 'snapshot' && before && before.what !== 'xray') expect(s.at - before.at, `snapshot after ${before.what}`).toBeGreaterThanOrEqual(1400);
+    });
+  }, 120_000);
+
+  it('volumes: one volume mounted by two containers is drawn once, linked to both mount paths', async () => {
+    await exec(page, 'docker volume create notes && docker run -d --name va -v notes:/data busybox sleep 600 && docker run -d --name vb -v notes:/srv/notes:ro busybox sleep 600');
+    const mountpoint = JSON.parse(await exec(page, 'docker volume inspect notes'))[0].Mountpoint as string;
+    await showPicture(page, 'volumes');
+    const notes = page.locator('[data-testid=volumes-source][data-name=notes]');
+    await expect.poll(() => notes.count(), { timeout: 20_000 }).toBe(1);
+    expect(await notes.getAttribute('aria-label')).toContain(mountpoint);
+    expect(await notes.getAttribute('aria-label')).toMatch(/mounted by (va, vb|vb, va)/);
+    const rows = await attrs(page, '[data-testid=volumes-mount][data-source="volume:notes"]', ['aria-label', 'data-readonly']);
+    expect(rows.map((r) => r['aria-label']).sort()).toEqual(['va: /data (read-write) ← notes', 'vb: /srv/notes (read-only) ← notes']);
+    expect(await page.locator('[data-testid=volumes-picture] path[data-link$=">volume:notes"]').count()).toBe(2);
+    await saveGuestShot(page, 'volumes');
+  }, 90_000);
+
+  it('network: both bridges, the containers\' real addresses, a veth per network, host apart', async () => {
+    await exec(page, 'docker network create a && docker network create b && docker run -d --name na --network a busybox sleep 600'
+      + ' && docker run -d --name nb --network b busybox sleep 600 && docker network connect b na && docker run -d --name nh --network host busybox sleep 600');
+    const inspected = JSON.parse(await exec(page, 'docker inspect na nb')) as { Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[];
+    const want = inspected.flatMap((c) => Object.entries(c.NetworkSettings.Networks).map(([net, e]) => `${c.Name.replace(/^\//, '')} ${net} ${e.IPAddress}`)).sort();
+    expect(want).toHaveLength(3);
+    await showPicture(page, 'network');
+    const bridges = () => attrs(page, '[data-testid=network-bridge]', ['data-name', 'data-bridge']);
+    await expect.poll(async () => (await bridges()).map((b) => b['data-name']).filter((n) => n === 'a' || n === 'b').sort(), { timeout: 20_000 }).toEqual(['a', 'b']);
+    const bridgeOf = Object.fromEntries((await bridges()).map((b) => [b['data-bridge'], b['data-name']]));
+    await expect.poll(async () => (await attrs(page, '[data-testid=network-veth]', ['data-container', 'data-bridge', 'data-ip']))
+      .filter((v) => v['data-container'] === 'na' || v['data-container'] === 'nb')
+      .map((v) => `${v['data-container']} ${bridgeOf[v['data-bridge']]} ${v['data-ip']}`).sort(), { timeout: 20_000 }).toEqual(want);
+    // each bridge's veths as drawn are the ports the kernel has on it
+    for (const [bridge, name] of Object.entries(bridgeOf).filter(([, n]) => n === 'a' || n === 'b')) {
+      const ports = (await exec(page, `ls /sys/class/net/${bridge}/brif`)).split(/\s+/).filter(Boolean).sort();
+      const drawn = (await page.locator(`[data-testid=network-veth][data-bridge="${bridge}"]`).evaluateAll((els) =>
+        els.map((el) => /veth pair: (\S+)/.exec(el.getAttribute('aria-label') ?? '')?.[1] ?? ''))).sort();
+      expect(drawn, `veths on ${name}`).toEqual(ports);
+    }
+    expect(await page.locator('[data-testid=network-apart][data-mode=host][data-name=nh]').count()).toBe(1);
+    await saveGuestShot(page, 'network');
+  }, 120_000);
+
+  it('layers: a write, a delete and a new file in a running container are marked in its writable layer', async () => {
+    await showPicture(page, 'layers');
+    await expect.poll(() => page.locator('[data-testid=writable][data-container=va]').count(), { timeout: 20_000 }).toBe(1);
+    await exec(page, "docker exec va sh -c 'echo x >> /etc/passwd; rm /etc/group; echo hi > /root/notes.txt'");
+    const diff = (await exec(page, 'docker diff va')).split('\n').filter(Boolean);
+    expect(diff).toEqual(expect.arrayContaining(['C /etc/passwd', 'D /etc/group', 'A /root/notes.txt']));
+    const fresh = () => attrs(page, '[data-testid=writable][data-container=va] g.change[data-fresh=true]', ['data-kind', 'data-path'])
+      .then((list) => list.map((c) => `${c['data-kind']} ${c['data-path']}`).sort());
+    await expect.poll(fresh, { timeout: 20_000 }).toEqual(['A /root/notes.txt', 'C /etc/passwd', 'D /etc/group']);
+    // every change drawn is one docker diff reports (the picture leaves out directories copied up for their children)
+    const drawn = await attrs(page, '[data-testid=writable][data-container=va] g.change', ['data-kind', 'data-path']);
+    for (const c of drawn) expect(diff).toContain(`${c['data-kind']} ${c['data-path']}`);
+    expect(await page.locator('[data-testid=writable][data-container=vb]').getAttribute('data-fresh')).toBe('false');
+    await saveGuestShot(page, 'layers');
+  }, 90_000);
+});
+
+/** Share of pixels that differ clearly (sum of channel differences > 60), decoded by the browser; 1 when the sizes differ. */
+function pixelDiff(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(async ([x, y]) => {
+    const load = async (b64: string) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      return img;
+    };
+    const [i1, i2] = await Promise.all([load(x), load(y)]);
+    if (i1.width !== i2.width || i1.height !== i2.height) return 1;
+    const canvas = new OffscreenCanvas(i1.width, i1.height);
+    const ctx = canvas.getContext('2d')!;
+    const pixels = (img: HTMLImageElement) => {
+      ctx.clearRect(0, 0, img.width, img.height);
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, img.width, img.height).data;
+    };
+    const [d1, d2] = [pixels(i1), pixels(i2)];
+    let differ = 0;
+    for (let i = 0; i < d1.length; i += 4) {
+      if (Math.abs(d1[i] - d2[i]) + Math.abs(d1[i + 1] - d2[i + 1]) + Math.abs(d1[i + 2] - d2[i + 2]) > 60) differ++;
+    }
+    return differ / (d1.length / 4);
+  }, [a.toString('base64'), b.toString('base64')] as const);
+}
+
+describe('screenshots of the pictures, drawn from the fixed fixture', () => {
+  let served: { url: string; close(): Promise<void> };
+  beforeAll(async () => { served = await serveVizPage(); }, 120_000);
+  afterAll(async () => { await served?.close(); });
+
+  it.each(['volumes', 'network', 'layers'])('%s matches its screenshot (≤ 1 % of pixels differ)', async (picture) => {
+    const context = await app.browser().newContext({ viewport: { width: 1000, height: 1000 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${served.url}?show=${picture}&n=6`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      const shot = await page.locator('[data-testid=pictures] .panel svg').screenshot();
+      const file = join(SCREENSHOTS, `${picture}.png`);
+      if (!existsSync(file) || process.env.UPDATE_SCREENSHOTS) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        writeFileSync(file, shot);
+      }
+      const ratio = await pixelDiff(page, readFileSync(file), shot);
+      if (ratio > 0.01) {
+        mkdirSync(GUEST_SHOTS, { recursive: true });
+        writeFileSync(join(GUEST_SHOTS, `${picture}-actual.png`), shot);
+      }
+      expect(ratio, `${picture}: share of pixels that differ (actual in ${GUEST_SHOTS})`).toBeLessThanOrEqual(0.01);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
