@@ -6,7 +6,7 @@ export interface StateHolder {
   restoreState(state: ArrayBuffer): Promise<void>;
 }
 
-export interface Restored { from: 'step' | 'boot'; ms: number }
+export interface Restored { from: 'step' | 'boot' | 'saved'; ms: number }
 
 export class Checkpoints {
   #boot: ArrayBuffer | null = null;
@@ -52,6 +52,16 @@ export class Checkpoints {
     const saved = lessonId === null ? undefined : this.#steps.get(key(lessonId, step));
     if (!saved && !this.#boot) throw new Error('no saved machine state to go back to');
     return this.#put(saved ?? this.#boot!, saved ? 'step' : 'boot');
+  }
+
+  /** Puts back a state saved elsewhere (an instructor's prepared state, from a file). */
+  async restoreState(state: ArrayBuffer): Promise<Restored> {
+    return this.#put(state, 'saved');
+  }
+
+  /** Drops a lesson's step checkpoints: after a prepared state is put back they belong to another timeline. */
+  forget(lessonId: string): void {
+    for (const k of [...this.#steps.keys()]) if (k.startsWith(`${lessonId}#`)) this.#steps.delete(k);
   }
 
   async #put(state: ArrayBuffer, from: Restored['from']): Promise<Restored> {

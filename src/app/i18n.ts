@@ -42,6 +42,24 @@ export interface Strings {
     editor: (file: string) => string; image: string; imageInvalid: string; build: string; building: string; notReady: string;
     explain: string; failed: string; problems: Record<'empty' | 'invalid' | 'taken', string>;
   };
+  /** instructor demo mode: the presenter window and the audience window (src/app/present) */
+  present: PresentStrings;
+}
+
+export interface PresentStrings {
+  switchOn: string; switchOff: string; title: string; choose: string; start: string; another: string;
+  openAudience: string; audienceHint: string; audiences: (n: number) => string; noChannel: string;
+  stepOf: (n: number, total: number) => string; play: string; pause: string; next: string; previous: string;
+  jump: string; go: string; reset: string; entering: string; restoring: string; restoredIn: (step: number, seconds: string) => string;
+  notes: string; hints: string; nextStep: string; lastStep: string; elapsed: string; onStep: string;
+  blank: string; unblank: string; blanked: string; zoom: string; spotlight: string; spotlightNone: string; spotlightPick: string;
+  picture: string; keys: string; error: string;
+  states: {
+    title: string; name: string; save: string; saving: string; restore: string; export: string; import: string; remove: string;
+    empty: string; inMemory: string; imported: (name: string) => string; restoredIn: (seconds: string) => string; where: (lesson: string, step: number) => string;
+    errors: { 'not-a-state': string; damaged: string; version: (version: number) => string; machine: string; read: string };
+  };
+  audience: { waiting: string; hint: string; label: string };
 }
 
 const en: Strings = {
@@ -133,6 +151,71 @@ const en: Strings = {
       empty: 'Give the file a name',
       invalid: 'Use letters, digits, . _ - and / between folders',
       taken: 'There is already a file (or folder) with that name',
+    },
+  },  present: {
+    switchOn: 'Present',
+    switchOff: 'Stop presenting',
+    title: 'Presenter',
+    choose: 'Choose the lesson to present. The audience window shows only the terminal and the picture, in large type.',
+    start: 'Present',
+    another: 'Another lesson',
+    openAudience: 'Open the audience window',
+    audienceHint: 'Move it to the projector and make it full screen (F11), or open #/present/audience in another tab of this browser.',
+    audiences: (n) => (n === 0 ? 'no audience window yet' : `${n} audience window${n === 1 ? '' : 's'} joined`),
+    noChannel: 'This browser cannot link two windows (no BroadcastChannel): the audience window will stay empty.',
+    stepOf: (n, total) => `Step ${n} of ${total}`,
+    play: '▶ Play',
+    pause: '❚❚ Pause',
+    next: 'Next →',
+    previous: '← Previous',
+    jump: 'Jump to step',
+    go: 'Go',
+    reset: 'Reset this step',
+    entering: 'Saving this step…',
+    restoring: 'Restoring…',
+    restoredIn: (step, s) => `step ${step} restored in ${s} s`,
+    notes: 'Notes',
+    hints: 'Hints for the class',
+    nextStep: 'Next step',
+    lastStep: 'This is the last step.',
+    elapsed: 'Presenting',
+    onStep: 'This step',
+    blank: 'Blank the screen (B)',
+    unblank: 'Show the screen (B)',
+    blanked: 'The audience screen is blank',
+    zoom: 'Zoom',
+    spotlight: 'Spotlight',
+    spotlightNone: 'nothing',
+    spotlightPick: 'Alt+click a part of the picture to spotlight it; Esc turns it off.',
+    picture: 'Picture',
+    keys: 'PageDown / → next · PageUp / ← previous · P play or pause · B blank · + − zoom · Esc spotlight off',
+    error: 'Something went wrong',
+    states: {
+      title: 'Prepared machine states',
+      name: 'Name',
+      save: 'Save the machine now',
+      saving: 'Saving…',
+      restore: 'Put back',
+      export: 'Export',
+      import: 'Import a file…',
+      remove: 'Delete',
+      empty: 'None saved yet.',
+      inMemory: 'This browser keeps them only until the window closes: export the ones to keep.',
+      imported: (name) => `Imported “${name}”.`,
+      restoredIn: (s) => `put back in ${s} s`,
+      where: (lesson, step) => `${lesson}, step ${step}`,
+      errors: {
+        'not-a-state': 'This is not a Dockhand state file.',
+        damaged: 'This state file is damaged (its checksum does not match). Export it again from the machine it was saved on.',
+        version: (v) => `This state file is in format version ${v}; this Dockhand reads version 1. Save the state again with this version.`,
+        machine: 'This state was saved on a differently configured machine and cannot be put back here.',
+        read: 'The file could not be read.',
+      },
+    },
+    audience: {
+      waiting: 'Waiting for the presenter…',
+      hint: 'Open Dockhand on this computer and choose “Present”; this window follows it.',
+      label: 'Audience screen',
     },
   },
 };
@@ -226,6 +309,71 @@ const ko: Strings = {
       empty: '파일 이름을 적어 주세요',
       invalid: '글자, 숫자, . _ - 를 쓰고, 폴더 사이에는 / 를 써요',
       taken: '같은 이름의 파일(또는 폴더)이 이미 있어요',
+    },
+  },  present: {
+    switchOn: '발표',
+    switchOff: '발표 끝내기',
+    title: '발표자 화면',
+    choose: '발표할 레슨을 고르세요. 청중 화면에는 터미널과 그림만 큰 글씨로 보여요.',
+    start: '발표하기',
+    another: '다른 레슨',
+    openAudience: '청중 화면 열기',
+    audienceHint: '프로젝터 쪽으로 옮겨 전체 화면(F11)으로 두세요. 이 브라우저의 다른 탭에서 #/present/audience 를 직접 열어도 돼요.',
+    audiences: (n) => (n === 0 ? '아직 청중 화면이 없어요' : `청중 화면 ${n}개 연결됨`),
+    noChannel: '이 브라우저는 두 창을 연결할 수 없어요(BroadcastChannel 없음). 청중 화면은 비어 있을 거예요.',
+    stepOf: (n, total) => `${total}단계 중 ${n}단계`,
+    play: '▶ 재생',
+    pause: '❚❚ 일시정지',
+    next: '다음 →',
+    previous: '← 이전',
+    jump: '단계로 이동',
+    go: '이동',
+    reset: '이 단계 되돌리기',
+    entering: '이 단계를 저장하는 중…',
+    restoring: '되돌리는 중…',
+    restoredIn: (step, s) => `${step}단계를 ${s}초 만에 되돌림`,
+    notes: '노트',
+    hints: '수업용 힌트',
+    nextStep: '다음 단계',
+    lastStep: '마지막 단계예요.',
+    elapsed: '발표 시간',
+    onStep: '이 단계',
+    blank: '화면 가리기 (B)',
+    unblank: '화면 보이기 (B)',
+    blanked: '청중 화면이 가려져 있어요',
+    zoom: '확대',
+    spotlight: '스포트라이트',
+    spotlightNone: '없음',
+    spotlightPick: '그림의 한 부분을 Alt+클릭하면 스포트라이트가 비춰요. Esc로 꺼요.',
+    picture: '그림',
+    keys: 'PageDown / → 다음 · PageUp / ← 이전 · P 재생/일시정지 · B 가리기 · + − 확대 · Esc 스포트라이트 끄기',
+    error: '문제가 생겼어요',
+    states: {
+      title: '준비해 둔 머신 상태',
+      name: '이름',
+      save: '지금 머신 저장',
+      saving: '저장하는 중…',
+      restore: '되돌리기',
+      export: '내보내기',
+      import: '파일 가져오기…',
+      remove: '삭제',
+      empty: '아직 저장한 상태가 없어요.',
+      inMemory: '이 브라우저는 창을 닫을 때까지만 보관해요. 남길 것은 내보내세요.',
+      imported: (name) => `“${name}”을(를) 가져왔어요.`,
+      restoredIn: (s) => `${s}초 만에 되돌림`,
+      where: (lesson, step) => `${lesson}, ${step}단계`,
+      errors: {
+        'not-a-state': 'Dockhand 상태 파일이 아니에요.',
+        damaged: '상태 파일이 손상됐어요(체크섬이 맞지 않아요). 저장했던 머신에서 다시 내보내 주세요.',
+        version: (v) => `이 상태 파일은 형식 버전 ${v}이고, 이 Dockhand는 버전 1을 읽어요. 이 버전에서 상태를 다시 저장해 주세요.`,
+        machine: '다른 설정의 머신에서 저장한 상태라 여기서는 되돌릴 수 없어요.',
+        read: '파일을 읽지 못했어요.',
+      },
+    },
+    audience: {
+      waiting: '발표자를 기다리는 중…',
+      hint: '이 컴퓨터에서 Dockhand를 열고 “발표”를 고르세요. 이 창이 그 화면을 따라가요.',
+      label: '청중 화면',
     },
   },
 };

@@ -130,7 +130,9 @@ export async function typeInto(guest: Pick<RunnerGuest, 'sendTerminal' | 'onTerm
   }
 }
 
-async function untilPrompt(tail: () => string, timeoutMs: number): Promise<void> {
+/** Waits (up to timeoutMs) until the terminal's last output ends in a shell prompt. */
+export async function untilPrompt(tail: () => string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until && !/[#$] $/.test(tail())) await sleep(50);
+  // the line editor may follow its prompt with a query (ESC [6n: where is the cursor?)
+  while (Date.now() < until && !/[#$] (\x1b\[[0-9;?]*[A-Za-z])*$/.test(tail())) await sleep(50);
 }
