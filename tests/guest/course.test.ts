@@ -1,6 +1,6 @@
 // The whole course on the real guest, as a student who clicks every Run button would take it:
-// each lesson from the fresh machine, each step's `sh run` blocks in order, then the step's
-// checks (the same runChecks the lesson page uses) must pass. A block that takes the kernel
+// each lesson from the fresh machine; each step's checks (the same runChecks the lesson page
+// uses) fail first, then the step's `sh run` blocks run in order and the checks must pass. A block that takes the kernel
 // down (lesson 07's panic) is answered as the page answers it: the step's checkpoint, saved
 // when the step began, is restored and the student goes on.
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,15 @@ async function runBlock(session: GuestSession, text: string): Promise<'ok' | 'cr
   return alive ? 'ok' : 'crashed';
 }
 
+/** The page's check dependencies, on the test's guest. */
+const deps = (session: GuestSession) => ({
+  shell: async (script: string) => {
+    const r = await session.exec(script, { timeoutMs: BLOCK_TIMEOUT_MS });
+    return { exitCode: r.exitCode, output: r.stdout + r.stderr };
+  },
+  engineState: () => session.engineState(),
+});
+
 describe('the course, every lesson and step on the real guest', () => {
   let fresh: ArrayBuffer;
 
@@ -39,6 +48,9 @@ describe('the course, every lesson and step on the real guest', () => {
         await session.restoreState(fresh);
         for (const step of steps) {
           const checkpoint = await session.saveState();
+          // the check must see the step's work: before the commands run, it fails
+          const before = await runChecks(step.checks, deps(session));
+          expect(before.passed, `${lesson.id} step ${step.index + 1} "${step.title}" passes before its commands ran:\n${before.output}`).toBe(false);
           let crashes = 0;
           for (const command of step.commands.filter((c) => c.runnable)) {
             if ((await runBlock(session, command.text)) === 'crashed') {
@@ -46,13 +58,7 @@ describe('the course, every lesson and step on the real guest', () => {
               await session.restoreState(checkpoint);
             }
           }
-          const result = await runChecks(step.checks, {
-            shell: async (script) => {
-              const r = await session.exec(script, { timeoutMs: BLOCK_TIMEOUT_MS });
-              return { exitCode: r.exitCode, output: r.stdout + r.stderr };
-            },
-            engineState: () => session.engineState(),
-          });
+          const result = await runChecks(step.checks, deps(session));
           expect(result.passed, `${lesson.id} step ${step.index + 1} "${step.title}"${crashes ? ` (after ${crashes} reset)` : ''}:\n${result.output}`).toBe(true);
         }
       }, 240_000);
