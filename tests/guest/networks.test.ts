@@ -1,7 +1,8 @@
 // Container networking as Docker's bridge driver does it, on the real guest: docker0 and
 // user-defined bridges, a veth pair per container (made by the launcher over rtnetlink),
-// names through the embedded DNS server and /etc/hosts on user-defined networks, isolation between networks (the VM
-// does not route: ip_forward 0), Docker's refusals, and nothing left after docker rm -f.
+// names through the embedded DNS server and /etc/hosts on user-defined networks, isolation
+// between networks (no forwarding, or nftables drops once it is unpacked), Docker's refusals,
+// and nothing left after docker rm -f.
 import { describe, expect, it } from 'vitest';
 import { TEST_TIMEOUT, run, useGuest } from './guest';
 
@@ -13,7 +14,6 @@ describe('networks', () => {
   it('the default bridge: docker0 172.17.0.1/16, a container gets 172.17.0.x and the VM reaches it', async () => {
     expect(await run(guest(), 'docker network ls --format "{{.Name}} {{.Driver}}"')).toBe('bridge bridge\nhost host\nnone null');
     expect(await run(guest(), 'ip -4 addr show docker0 | grep -o "inet [0-9./]*"')).toBe('inet 172.17.0.1/16');
-    expect(await run(guest(), 'cat /proc/sys/net/ipv4/ip_forward')).toBe('0');
     await run(guest(), 'docker run -d --name web busybox sleep 300');
     const ip = await run(guest(), "docker inspect -f '{{.NetworkSettings.IPAddress}} {{.NetworkSettings.Gateway}} {{.NetworkSettings.IPPrefixLen}}' web");
     expect(ip).toMatch(/^172\.17\.0\.\d+ 172\.17\.0\.1 16$/);
@@ -53,6 +53,10 @@ describe('networks', () => {
     const across = await guest().exec(`docker run --rm --network other busybox ping -c1 -W2 ${dbIp}`);
     expect(across.exitCode).not.toBe(0);
     expect(across.stdout).toMatch(/0 packets received/);
+    // who isolates: no forwarding at all until nftables is unpacked, then the forward chain's drops
+    if ((await run(guest(), 'cat /proc/sys/net/ipv4/ip_forward')) === '1') {
+      expect(await run(guest(), 'nft list chain ip dockhand forward')).toMatch(/iifname "br-[0-9a-f]{12}" oifname != "br-[0-9a-f]{12}" oifname @bridges drop/);
+    }
     expect(await run(guest(), 'docker run --rm --network other busybox ip -4 addr show eth0')).toMatch(/inet 10\.55\.0\.\d+\/24/);
     const rm = await guest().exec('docker network rm app');
     expect(rm.exitCode).toBe(1);

@@ -15,6 +15,7 @@ import { serve } from './server';
 import { NetworkStore } from '../network/store';
 import { initNetworking } from '../runtime/networks';
 import { refreshNat, restoreNat } from '../runtime/ports';
+import { unpackWhenDelivered } from '../runtime/nftables';
 import { removeDnsTable, startDnsServer } from '../runtime/dns';
 
 /** The base images the host puts on the 9p share at first boot (public/images). */
@@ -60,6 +61,13 @@ for (const record of containers.list().filter((c) => c.State.Status === 'restart
 try {
   networks.ensureDefaults((id) => containers.list().some((c) => c.Id === id && c.State.Running));
   restoreNat();
+  unpackWhenDelivered(() => {
+    try {
+      refreshNat();
+    } catch (error) {
+      std.err.puts(`dockhandd: nftables: ${String(error)}\n`);
+    }
+  });
   startDnsServer();
 } catch (error) {
   std.err.puts(`dockhandd: networks: ${String(error)}\n`);

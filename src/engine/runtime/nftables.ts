@@ -1,8 +1,9 @@
 // nftables in the VM: Debian's nft arrives as an add-on after the first shell (it is too big for
-// the initramfs; see images/vm/build-nft.sh), is unpacked onto / the first time the engine
-// needs it, and then carries the engine's one table (network/nat-rules.ts): DNAT for published
-// ports, masquerade, and the isolation between networks. Until then the VM does not forward
-// at all (ip_forward 0), which isolates the networks just as well.
+// the initramfs; see images/vm/build-nft.sh). The daemon unpacks it in the background as soon
+// as it is on the share (or at once, if a -p needs it first), and from then on the engine's one
+// table (network/nat-rules.ts) carries DNAT for published ports, masquerade, and the isolation
+// between networks. Until then the VM does not forward at all (ip_forward 0), which isolates
+// the networks just as well.
 import { NFTABLES_ADDON } from '../../protocol/engine';
 import * as kernel from '../kernel';
 import { renderNatRules, type NatBridge, type NatPublish } from '../network/nat-rules';
@@ -10,22 +11,57 @@ import { EngineError } from './create';
 
 const NFT = '/usr/sbin/nft';
 const ADDON = `/mnt/host/${NFTABLES_ADDON}`;
+/** written by the same shell after tar succeeds: nft is there only when this is (full path: spawn does not search PATH) */
+const UNPACKED = '/usr/lib/i386-linux-gnu/.dockhand-nft';
+const UNPACK = ['/bin/sh', '-c', `tar -xzf ${ADDON} -C / && : > ${UNPACKED}`];
 const RULES = '/run/dockhand/nat.nft';
 const ERRORS = '/run/dockhand/nat.err';
 /** the page puts the add-on on the share a moment after the first shell: wait this long for it */
 const ADDON_WAIT_MS = 10_000;
+/** a background unpack under way: a -p waits for it (at most this long) rather than unpack twice */
+const UNPACK_WAIT_MS = 60_000;
 
-export const nftablesLoaded = (): boolean => kernel.exists(NFT);
+let unpacking = false;
 
-/** Unpacks nft (once); throws if the host never delivered it. */
+export const nftablesLoaded = (): boolean => kernel.exists(UNPACKED);
+
+/** Makes nft usable now (unpacks it, or waits for the background unpack); throws if the host never delivered it. */
 export function loadNftables(): void {
   if (nftablesLoaded()) return;
-  for (let waited = 0; !kernel.exists(ADDON) && waited < ADDON_WAIT_MS; waited += 100) kernel.pause(100);
-  if (!kernel.exists(ADDON)) {
-    throw new EngineError(`publishing ports needs nftables, and the page has not delivered it (${ADDON} is missing)`);
+  if (unpacking) {
+    for (let waited = 0; !nftablesLoaded() && waited < UNPACK_WAIT_MS; waited += 100) kernel.pause(100);
+  } else {
+    for (let waited = 0; !kernel.exists(ADDON) && waited < ADDON_WAIT_MS; waited += 100) kernel.pause(100);
+    if (!kernel.exists(ADDON)) {
+      throw new EngineError(`publishing ports needs nftables, and the page has not delivered it (${ADDON} is missing)`);
+    }
+    kernel.runProgram(UNPACK);
   }
-  if (!kernel.extractArchive(ADDON, 'gzip', '/') || !nftablesLoaded()) throw new EngineError(`could not unpack ${ADDON}`);
-  // DNAT of 127.0.0.1 to a container: the kernel must route a loopback source out of a bridge
+  if (!nftablesLoaded()) throw new EngineError(`could not unpack ${ADDON}`);
+  routeLocalnet();
+}
+
+/**
+ * At daemon start: once the add-on is on the share, unpack it beside the daemon (commands keep
+ * being served) and call `loaded` — the daemon then puts the isolation into nftables.
+ */
+export function unpackWhenDelivered(loaded: () => void, everyMs = 1000): void {
+  if (nftablesLoaded()) return;
+  if (!kernel.exists(ADDON)) {
+    kernel.after(everyMs, () => unpackWhenDelivered(loaded, everyMs));
+    return;
+  }
+  unpacking = true;
+  void kernel.runProgramAsync(UNPACK, {}).then(() => {
+    unpacking = false;
+    if (!nftablesLoaded()) return; // a -p reports the failure when it needs nft
+    routeLocalnet();
+    loaded();
+  });
+}
+
+/** DNAT of 127.0.0.1 to a container: the kernel must route a loopback source out of a bridge. */
+function routeLocalnet(): void {
   kernel.writeControl('/proc/sys/net/ipv4/conf/all/route_localnet', '1');
 }
 
