@@ -92,8 +92,8 @@ describe('Docker details', () => {
     expect(byPath(command)!.args).toEqual(args);
   });
 
-  it('stops flag parsing at the first argument for run, create, exec and top only', () => {
+  it('stops flag parsing at the first argument for run, create, exec (and compose exec) and top only', () => {
     const stopping = DOCKER.commands.filter((c) => c.stopAtFirstPositional).map((c) => c.path.join(' ')).sort();
-    expect(stopping).toEqual(['container create', 'container exec', 'container run', 'container top']);
+    expect(stopping).toEqual(['compose exec', 'container create', 'container exec', 'container run', 'container top']);
   });
 });

@@ -163,6 +163,7 @@ Common Commands:
   info        Display system-wide information
 
 Management Commands:
+  compose     Docker Compose
   container   Manage containers
   image       Manage images
   network     Manage networks

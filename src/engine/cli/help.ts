@@ -28,18 +28,20 @@ export function commandUsage(command: CommandSpec, path: readonly string[], widt
 }
 
 /** `docker container --help` */
-export function groupHelp(root: RootSpec, group: GroupSpec): string {
-  return '\n' + groupUsage(root, group);
+export function groupHelp(root: RootSpec, group: GroupSpec, width = DEFAULT_WIDTH): string {
+  return '\n' + groupUsage(root, group, width);
 }
 
-export function groupUsage(root: RootSpec, group: GroupSpec): string {
+export function groupUsage(root: RootSpec, group: GroupSpec, width = DEFAULT_WIDTH): string {
   const subcommands = root.commands
     .filter((c) => c.path.length === 2 && c.path[0] === group.name)
     .map((c) => ({ name: c.path[1], description: c.description }))
     .sort(byName);
+  const options = group.flags ? flagUsages(group.flags, width) : '';
   return [
-    `Usage:  docker ${group.name} COMMAND`,
+    `Usage:  docker ${group.name}${options ? ' [OPTIONS]' : ''} COMMAND`,
     group.description,
+    ...(options ? ['Options:\n' + options] : []),
     'Commands:\n' + commandRows(subcommands),
     `Run 'docker ${group.name} COMMAND --help' for more information on a command.`,
   ].join('\n\n') + '\n';

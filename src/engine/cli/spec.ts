@@ -53,6 +53,11 @@ export interface CommandSpec {
 export interface GroupSpec {
   name: string;
   description: string;
+  /**
+   * The group's own flags (`docker compose -f FILE -p NAME up`): given before the subcommand,
+   * or after it where the subcommand has no flag of that name or letter (cobra's persistent flags).
+   */
+  flags?: readonly FlagSpec[];
 }
 
 export interface RootSpec {

@@ -25,6 +25,14 @@ import {
 } from './network';
 import { commitCommand, imagePruneCommand, loadCommand, rmiCommand, saveCommand, tagCommand } from './image-write';
 import { infoCommand, systemDfCommand } from './system';
+import { composeBuildCommand } from './compose-build';
+import { composeConfigCommand } from './compose-config';
+import { composeDownCommand } from './compose-down';
+import { composeExecCommand } from './compose-exec';
+import { composeRestartCommand, composeRmCommand, composeStartCommand, composeStopCommand } from './compose-lifecycle';
+import { composeLogsCommand } from './compose-logs';
+import { composeLsCommand, composePsCommand } from './compose-ps';
+import { composeUpCommand } from './compose-up';
 
 const HANDLERS: Record<string, Handler> = {
   'version': ({ io }) => versionCommand(io),
@@ -46,6 +54,7 @@ const HANDLERS: Record<string, Handler> = {
   'container diff': diffCommand,
   'image history': historyCommand,
   'container top': topCommand,
+  'container port': portCommand,
   'container commit': commitCommand,
   'image tag': tagCommand,
   'image rm': rmiCommand,
@@ -54,7 +63,6 @@ const HANDLERS: Record<string, Handler> = {
   'image build': buildCommand,
   'volume create': volumeCreateCommand,
   'volume ls': volumeLsCommand,
-  'container port': portCommand,
   'volume inspect': volumeInspectCommand,
   'volume rm': volumeRmCommand,
   'volume prune': volumePruneCommand,
@@ -68,6 +76,18 @@ const HANDLERS: Record<string, Handler> = {
   'network prune': networkPruneCommand,
   'system df': systemDfCommand,
   'system info': infoCommand,
+  'compose up': composeUpCommand,
+  'compose down': composeDownCommand,
+  'compose ps': composePsCommand,
+  'compose ls': composeLsCommand,
+  'compose logs': composeLogsCommand,
+  'compose exec': composeExecCommand,
+  'compose build': composeBuildCommand,
+  'compose config': composeConfigCommand,
+  'compose start': composeStartCommand,
+  'compose stop': composeStopCommand,
+  'compose restart': composeRestartCommand,
+  'compose rm': composeRmCommand,
 };
 
 export function makeCli(engine: Engine) {

@@ -8,7 +8,7 @@ import { cgroupPath } from '../runtime/cgroups';
 import { LAUNCHER, containerPid } from '../runtime/supervisor';
 import { rootfsPath } from '../runtime/rootfs';
 import { renderExecSpec, resolveUser } from '../runtime/spec';
-import { containerDir } from '../store/container-store';
+import { containerDir, type ContainerRecord } from '../store/container-store';
 import type { CommandContext } from './context';
 import { notATty } from './run';
 
@@ -20,53 +20,81 @@ export async function execCommand({ io, cmd, engine }: CommandContext): Promise<
     io.err(`Error response from daemon: ${found.error}\n`);
     return 1;
   }
-  const record = found.record;
-  const pid = containerPid(record);
-  if (!record.State.Running || pid <= 0) {
-    io.err(`Error response from daemon: container ${record.Id} is not running\n`);
-    return 1;
+  const detach = flagBool(cmd.flags, 'detach');
+  const spec = writeExecSpec(found.record, {
+    user: flagString(cmd.flags, 'user'), workdir: flagString(cmd.flags, 'workdir'), env: flagList(cmd.flags, 'env'), args,
+    privileged: flagBool(cmd.flags, 'privileged'), interactive: flagBool(cmd.flags, 'interactive') && !detach,
+    tty: flagBool(cmd.flags, 'tty') && !detach,
+  });
+  if ('error' in spec) {
+    io.err(`Error response from daemon: ${spec.error}\n`);
+    return spec.exitCode;
   }
+  if (detach) {
+    execBeside(spec.path);
+    return 0;
+  }
+  try {
+    return await io.runContainer(spec.path);
+  } finally {
+    kernel.remove(spec.path);
+  }
+}
+
+export interface ExecOptions {
+  /** -u ('' : the container's user) and -w ('' : its working directory) */
+  user: string; workdir: string;
+  /** -e KEY=VALUE, over the container's environment */
+  env: readonly string[];
+  args: readonly string[];
+  privileged: boolean; interactive: boolean; tty: boolean;
+}
+
+/** The launcher's spec for a new process in a running container, written beside it; its path, or the daemon's error. */
+export function writeExecSpec(record: ContainerRecord, options: ExecOptions): { path: string } | { error: string; exitCode: number } {
+  const pid = containerPid(record);
+  if (!record.State.Running || pid <= 0) return { error: `container ${record.Id} is not running`, exitCode: 1 };
   const rootfs = rootfsPath(record.Id);
   const user = resolveUser(
-    flagString(cmd.flags, 'user') || record.Config.User,
+    options.user || record.Config.User,
     kernel.readText(`${rootfs}/etc/passwd`) ?? '', kernel.readText(`${rootfs}/etc/group`) ?? '',
   );
-  if ('error' in user) {
-    io.err(`Error response from daemon: ${user.error}\n`);
-    return 126;
-  }
+  if ('error' in user) return { error: user.error, exitCode: 126 };
   const env = new Map<string, string>();
   const put = (entry: string) => {
     const eq = entry.indexOf('=');
     if (eq > 0) env.set(entry.slice(0, eq), entry);
   };
   record.Config.Env.forEach(put);
-  if (flagBool(cmd.flags, 'tty')) put('TERM=xterm');
-  flagList(cmd.flags, 'env').forEach(put);
+  if (options.tty) put('TERM=xterm');
+  options.env.forEach(put);
   const spec = renderExecSpec({
-    join: pid, cwd: flagString(cmd.flags, 'workdir') || record.Config.WorkingDir || '/', env: [...env.values()], args,
+    join: pid, cwd: options.workdir || record.Config.WorkingDir || '/', env: [...env.values()], args: [...options.args],
     uid: user.uid, gid: user.gid, cgroup: cgroupPath(record.Id),
-    privileged: flagBool(cmd.flags, 'privileged') || record.HostConfig.Privileged,
+    privileged: options.privileged || record.HostConfig.Privileged,
     capAdd: record.HostConfig.CapAdd, capDrop: record.HostConfig.CapDrop,
-    stdinNull: !flagBool(cmd.flags, 'interactive') || flagBool(cmd.flags, 'detach'),
-    tty: flagBool(cmd.flags, 'tty') && !flagBool(cmd.flags, 'detach'),
+    stdinNull: !options.interactive, tty: options.tty,
   });
   const suffix = [...kernel.randomBytes(4)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  const specPath = `${containerDir(record.Id)}/exec-${suffix}.spec`;
-  kernel.writeText(specPath, spec);
-  if (flagBool(cmd.flags, 'detach')) {
-    const devnull = kernel.openFd('/dev/null', kernel.O.RDWR);
-    try {
-      const launcher = kernel.spawn([LAUNCHER, specPath], { stdin: devnull, stdout: devnull, stderr: devnull });
-      kernel.watchChild(launcher, () => kernel.remove(specPath));
-    } finally {
-      kernel.closeFd(devnull);
-    }
-    return 0;
-  }
+  const path = `${containerDir(record.Id)}/exec-${suffix}.spec`;
+  kernel.writeText(path, spec);
+  return { path };
+}
+
+/**
+ * Runs an exec spec beside the daemon, no client attached (exec -d, compose's health checks):
+ * the launcher's pid, and its exit status (the process's) once it is done; the spec is removed then.
+ */
+export function execBeside(specPath: string): { pid: number; status: Promise<number> } {
+  const devnull = kernel.openFd('/dev/null', kernel.O.RDWR);
   try {
-    return await io.runContainer(specPath);
+    const pid = kernel.spawn([LAUNCHER, specPath], { stdin: devnull, stdout: devnull, stderr: devnull });
+    const status = new Promise<number>((resolve) => kernel.watchChild(pid, (code) => {
+      kernel.remove(specPath);
+      resolve(code);
+    }));
+    return { pid, status };
   } finally {
-    kernel.remove(specPath);
+    kernel.closeFd(devnull);
   }
 }

@@ -117,7 +117,7 @@ export function networkInspectCommand({ io, cmd }: CommandContext): number {
 }
 
 /** Why a network cannot go: predefined, or containers running on it (Docker's words); null if it can. */
-function removalError(network: NetworkRecord): string | null {
+export function removalError(network: NetworkRecord): string | null {
   if (PREDEFINED.includes(network.Name)) return `${network.Name} is a pre-defined network and cannot be removed`;
   const users = attached(network.Id);
   if (users.length === 0) return null;

@@ -28,7 +28,8 @@ async function kill(record: ContainerRecord): Promise<string | null> {
   return null;
 }
 
-async function removeOne(engine: Engine, name: string, force: boolean, volumes: boolean): Promise<string | null> {
+/** `docker rm [-f] [-v]` of one container (also compose's): an error text, or null once it is gone. */
+export async function removeOne(engine: Engine, name: string, force: boolean, volumes: boolean): Promise<string | null> {
   const found = engine.containers.find(name);
   if (!found.ok) return found.error;
   const record = found.record;

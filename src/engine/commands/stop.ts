@@ -7,7 +7,7 @@ import { killContainer, parseSignal, startDetached, stopContainer } from '../run
 import type { ContainerRecord } from '../store/container-store';
 import type { CommandContext } from './context';
 
-const DEFAULT_TIMEOUT = 10;
+export const DEFAULT_TIMEOUT = 10;
 
 /** -s and -t as given; otherwise each container's own --stop-signal and --stop-timeout, then Docker's defaults. */
 function stopOptions({ io, cmd }: CommandContext): ((record: ContainerRecord) => { signal: number; timeout: number }) | null {
