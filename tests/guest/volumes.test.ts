@@ -91,6 +91,11 @@ describe('other create flags', () => {
   it('--init makes a tiny init PID 1; the command is its child and its exit status is the container\'s', async () => {
     expect(await run(guest(), "docker run --rm --init busybox sh -c 'cat /proc/1/comm; echo $$'")).toBe('docker-init\n2');
     expect((await guest().exec('docker run --rm --init busybox sh -c "exit 7"')).exitCode).toBe(7);
+    // detached too: the init closes its copy of the set-up pipe, so the start is reported
+    await run(guest(), 'docker run -d --init --name initd busybox sleep 300', 20_000);
+    expect(await run(guest(), "docker ps --filter name=initd --format '{{.Status}}'")).toMatch(/^Up /);
+    expect(await run(guest(), 'docker exec initd cat /proc/1/comm')).toBe('docker-init');
+    await run(guest(), 'docker rm -f initd');
   }, TEST_TIMEOUT);
 
   it('--add-host, --env-file, --label, --stop-signal and the loopback device', async () => {

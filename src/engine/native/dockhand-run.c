@@ -226,6 +226,12 @@ static void run_as_init(struct spec *s, int channel) {
     xray_step("fork", t, "--init: PID 1 is an init; the command is its child (pid %d inside)", (int)init_child);
     xray_send(channel);
     close(channel);
+    /* Detached, the launcher reports the container started when the set-up pipe closes, which
+       the command's exec does for its own copy: the init, which never execs, closes its own. */
+    if (error_fd > 2) {
+        close(error_fd);
+        error_fd = 2;
+    }
     prctl(PR_SET_NAME, "docker-init", 0, 0, 0);
     struct sigaction sa = { .sa_handler = pass_on };
     sigemptyset(&sa.sa_mask);
