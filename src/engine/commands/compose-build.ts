@@ -6,7 +6,7 @@ import { flagBool, flagList } from '../cli/parse';
 import { serviceImage, serviceOrder } from '../compose';
 import type { BuildConfig } from '../compose';
 import { buildCommand } from './build';
-import { reporter, unknownService, type Report } from './compose-containers';
+import { reporter, type Report } from './compose-containers';
 import { dockerCommand, loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 
@@ -30,14 +30,9 @@ export async function buildService(
 
 export async function composeBuildCommand(ctx: CommandContext): Promise<number> {
   const { io, cmd } = ctx;
-  const loaded = loadComposeProject(ctx);
+  const loaded = loadComposeProject(ctx, { services: cmd.args });
   if (!loaded) return 1;
   const { project } = loaded;
-  const unknown = unknownService(project, cmd.args);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
   const services = serviceOrder(project, [...cmd.args]);
   if (typeof services === 'string') {
     io.err(`${services}\n`);

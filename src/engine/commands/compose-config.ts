@@ -4,20 +4,14 @@
 import { flagBool, flagString } from '../cli/parse';
 import { serviceImage } from '../compose';
 import { canonicalProject, toYaml } from '../compose/render';
-import { unknownService } from './compose-containers';
 import { loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 
 export function composeConfigCommand(ctx: CommandContext): number {
   const { io, cmd } = ctx;
-  const loaded = loadComposeProject(ctx);
+  const loaded = loadComposeProject(ctx, { services: cmd.args });
   if (!loaded) return 1;
   const { project } = loaded;
-  const unknown = unknownService(project, cmd.args);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
   const services = project.services.filter((s) => cmd.args.length === 0 || cmd.args.includes(s.name));
   if (flagBool(cmd.flags, 'quiet')) return 0;
   // --services, --volumes, --networks, --images: the names, one a line

@@ -2,7 +2,6 @@
 // share (stop, remove, start), each with compose's progress lines on the client's stderr.
 // The work itself is the docker commands' own code: supervisor.ts, rm.ts.
 import { LABEL, projectContainers } from '../compose';
-import type { ComposeProject } from '../compose';
 import { progress, type ProgressKind } from '../compose/progress';
 import { parseSignal, startDetached, stopContainer } from '../runtime/supervisor';
 import type { ContainerRecord } from '../store/container-store';
@@ -40,12 +39,6 @@ export function projectRecords(engine: Engine, projectName: string, services: re
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
   };
   return records.sort((a, b) => rank(a) - rank(b) || (displayName(a) < displayName(b) ? -1 : 1));
-}
-
-/** Unknown services named on the command line (compose's `no such service: x`). */
-export function unknownService(project: ComposeProject, services: readonly string[]): string | null {
-  const missing = services.find((s) => !project.services.some((svc) => svc.name === s));
-  return missing === undefined ? null : `no such service: ${missing}`;
 }
 
 /** docker stop's signal and timeout: -t if given, else the container's own (stop_grace_period), else 10 s. */

@@ -6,21 +6,16 @@ import { flagBool, flagNumber } from '../cli/parse';
 import { planDown } from '../compose';
 import { networkStore } from '../runtime/networks';
 import { volumeUsers } from '../runtime/volumes';
-import { removeRecord, reporter, unknownService } from './compose-containers';
+import { removeRecord, reporter } from './compose-containers';
 import { engineState, loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 import { removalError } from './network';
 
 export async function composeDownCommand(ctx: CommandContext): Promise<number> {
   const { io, cmd, engine } = ctx;
-  const loaded = loadComposeProject(ctx, { fromLabels: true });
+  const loaded = loadComposeProject(ctx, { fromLabels: true, services: cmd.args });
   if (!loaded) return 1;
   const { project } = loaded;
-  const unknown = unknownService(project, cmd.args);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
   const volumes = flagBool(cmd.flags, 'volumes');
   const plan = planDown(project, engineState(engine), { volumes, removeOrphans: flagBool(cmd.flags, 'remove-orphans') });
   if (!plan.ok) {

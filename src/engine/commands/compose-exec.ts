@@ -3,21 +3,15 @@
 // TTY when the client has one (-T: never), so `docker compose exec web sh` is a shell.
 import { flagBool, flagList, flagNumber, flagString } from '../cli/parse';
 import { serviceContainer } from '../compose';
-import { unknownService } from './compose-containers';
 import { dockerCommand, engineState, loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 import { execCommand } from './exec';
 
 export async function composeExecCommand(ctx: CommandContext): Promise<number> {
   const { io, cmd, engine } = ctx;
-  const loaded = loadComposeProject(ctx, { fromLabels: true });
-  if (!loaded) return 1;
   const [service, ...args] = cmd.args;
-  const unknown = unknownService(loaded.project, [service]);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
+  const loaded = loadComposeProject(ctx, { fromLabels: true, services: [service] });
+  if (!loaded) return 1;
   const index = flagNumber(cmd.flags, 'index');
   if (index > 1) {
     io.err(`service "${service}" is not running container #${index} (Dockhand runs one container per service)\n`);

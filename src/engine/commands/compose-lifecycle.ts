@@ -6,19 +6,14 @@ import { dependencyOrder } from '../compose';
 import type { ComposeProject } from '../compose';
 import * as kernel from '../kernel';
 import type { ContainerRecord } from '../store/container-store';
-import { displayName, projectRecords, removeRecord, reporter, startRecord, stopRecord, unknownService } from './compose-containers';
+import { displayName, projectRecords, removeRecord, reporter, startRecord, stopRecord } from './compose-containers';
 import { loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 
 /** The project and its containers of the services named (all when none), dependencies first. */
 function target(ctx: CommandContext): { project: ComposeProject; records: ContainerRecord[] } | null {
-  const loaded = loadComposeProject(ctx, { fromLabels: true });
+  const loaded = loadComposeProject(ctx, { fromLabels: true, services: ctx.cmd.args });
   if (!loaded) return null;
-  const unknown = unknownService(loaded.project, ctx.cmd.args);
-  if (unknown) {
-    ctx.io.err(`${unknown}\n`);
-    return null;
-  }
   const ordered = dependencyOrder(loaded.project.services);
   const order = ordered.ok ? ordered.order : [];
   return { project: loaded.project, records: projectRecords(ctx.engine, loaded.project.name, ctx.cmd.args, order) };

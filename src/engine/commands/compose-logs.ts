@@ -6,23 +6,14 @@ import { flagBool, flagString } from '../cli/parse';
 import { logPrefix, mergeLogs, prefixWidth } from '../compose/log-lines';
 import * as kernel from '../kernel';
 import { logPath } from '../runtime/lifecycle';
-import { parseTail, splitRecords, tailRecords } from '../runtime/logs';
+import { parseTail, splitRecords, tailRecords, utf8 } from '../runtime/logs';
 import { waitForExit } from '../runtime/supervisor';
 import type { ContainerRecord } from '../store/container-store';
-import { displayName, projectRecords, unknownService } from './compose-containers';
+import { displayName, projectRecords } from './compose-containers';
 import { loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 
 const POLL_MS = 250;
-
-/** The log holds bytes; the client gets them back as they were (UTF-8 in, UTF-8 out). */
-function utf8(binary: string): string {
-  try {
-    return decodeURIComponent(escape(binary));
-  } catch {
-    return binary;
-  }
-}
 
 /** One container's log file, read on from where the last read stopped. */
 class LogReader {
@@ -51,14 +42,9 @@ class LogReader {
 
 export async function composeLogsCommand(ctx: CommandContext): Promise<number> {
   const { io, cmd, engine } = ctx;
-  const loaded = loadComposeProject(ctx, { fromLabels: true });
+  const loaded = loadComposeProject(ctx, { fromLabels: true, services: cmd.args });
   if (!loaded) return 1;
   const { project } = loaded;
-  const unknown = unknownService(project, cmd.args);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
   const tail = parseTail(flagString(cmd.flags, 'tail'));
   if (tail === null) {
     io.err(`invalid value for "tail": ${JSON.stringify(flagString(cmd.flags, 'tail'))}\n`);

@@ -43,16 +43,25 @@ function findFile(cwd: string, given: readonly string[]): { path: string; shown:
  * Reads and checks the project; prints the file's warnings (compose's `WARN[0000]` lines).
  * On an error prints it (with the file and line) and returns null: the command exits 1.
  * Without a file, `-p NAME` names a project the engine knows by its labels (`docker compose
- * -p demo down`), for the commands that need no file (`fromLabels`).
+ * -p demo down`), for the commands that need no file (`fromLabels`). `services`: the ones
+ * named on the command line, which must exist (compose's `no such service: x`).
  */
 export function loadComposeProject(
-  { io, cmd, engine }: Pick<CommandContext, 'io' | 'cmd' | 'engine'>, options: { fromLabels?: boolean } = {},
+  ctx: Pick<CommandContext, 'io' | 'cmd' | 'engine'>, options: { fromLabels?: boolean; services?: readonly string[] } = {},
 ): LoadedProject | null {
+  const loaded = readProject(ctx, options.fromLabels === true);
+  const missing = loaded ? (options.services ?? []).find((s) => !loaded.project.services.some((svc) => svc.name === s)) : undefined;
+  if (missing === undefined) return loaded;
+  ctx.io.err(`no such service: ${missing}\n`);
+  return null;
+}
+
+function readProject({ io, cmd, engine }: Pick<CommandContext, 'io' | 'cmd' | 'engine'>, fromLabels: boolean): LoadedProject | null {
   const cwd = io.request.cwd;
   const files = flagList(cmd.flags, 'file');
   const found = findFile(cwd, files);
   const named = flagString(cmd.flags, 'project-name');
-  if ('error' in found && options.fromLabels && named && files.length === 0) {
+  if ('error' in found && fromLabels && named && files.length === 0) {
     const invalid = validateProjectName(named);
     if (invalid) {
       io.err(`${invalid}\n`);

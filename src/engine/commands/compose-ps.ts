@@ -6,7 +6,7 @@ import { LABEL } from '../compose';
 import { formatList } from '../format/output';
 import { psRow } from '../format/ps';
 import { table } from '../format/table';
-import { projectRecords, unknownService } from './compose-containers';
+import { projectRecords } from './compose-containers';
 import { loadComposeProject } from './compose-project';
 import type { CommandContext } from './context';
 
@@ -19,13 +19,8 @@ const PS_HEADERS = {
 
 export function composePsCommand(ctx: CommandContext): number {
   const { io, cmd, engine } = ctx;
-  const loaded = loadComposeProject(ctx, { fromLabels: true });
+  const loaded = loadComposeProject(ctx, { fromLabels: true, services: cmd.args });
   if (!loaded) return 1;
-  const unknown = unknownService(loaded.project, cmd.args);
-  if (unknown) {
-    io.err(`${unknown}\n`);
-    return 1;
-  }
   const statuses = flagList(cmd.flags, 'status');
   const all = flagBool(cmd.flags, 'all') || statuses.length > 0;
   const records = projectRecords(engine, loaded.project.name, cmd.args)

@@ -3,20 +3,11 @@
 import { flagBool, flagString } from '../cli/parse';
 import * as kernel from '../kernel';
 import { logPath } from '../runtime/lifecycle';
-import { parseTail, renderRecords, splitRecords, tailRecords } from '../runtime/logs';
+import { parseTail, renderRecords, splitRecords, tailRecords, utf8 } from '../runtime/logs';
 import { waitForExit } from '../runtime/supervisor';
 import type { CommandContext } from './context';
 
 const POLL_MS = 250;
-
-/** The log holds bytes; the client gets them back as they were (UTF-8 in, UTF-8 out). */
-function utf8(binary: string): string {
-  try {
-    return decodeURIComponent(escape(binary));
-  } catch {
-    return binary;
-  }
-}
 
 export async function logsCommand({ io, cmd, engine }: CommandContext): Promise<number> {
   const found = engine.containers.find(cmd.args[0]);

@@ -39,3 +39,12 @@ export function splitRecords(data: string): { lines: string[]; rest: string } {
   if (end < 0) return { lines: [], rest: data };
   return { lines: data.slice(0, end).split('\n'), rest: data.slice(end + 1) };
 }
+
+/** The log holds bytes; the client gets them back as they were (UTF-8 in, UTF-8 out). */
+export function utf8(binary: string): string {
+  try {
+    return decodeURIComponent(escape(binary));
+  } catch {
+    return binary;
+  }
+}
