@@ -146,10 +146,14 @@ static int follow_foreground(const struct spec *s, int channel) {
     report_pid();
     int master = s->tty ? console_receive_master(channel) : -1;
     size_t len = read_until_exec(channel, child_steps, sizeof child_steps);
+    double ran = xray_now();
     xray_send(report_fd);
     report(child_steps, len);
     if (master >= 0) console_relay(master, !s->stdin_null);
-    return wait_child();
+    int status = wait_child();
+    xray_step("wait", ran, "the command ran from its exec to its exit (status %d)", status);
+    xray_send(report_fd);
+    return status;
 }
 
 /* docker exec: the container's namespaces (opened before any setns: /proc changes with mnt),
