@@ -13,6 +13,7 @@ install -m 755 "$U/busybox" "$R/bin/busybox"
 install -m 755 "$U/qjs" "$R/usr/bin/qjs"
 install -m 755 "$U/dockhand" "$R/usr/bin/dockhand"
 ln -s dockhand "$R/usr/bin/docker"
+ln -s dockhand "$R/usr/bin/docker-compose"
 ln -s ../bin/dockhand "$R/usr/sbin/dockhand-run"
 ln -s ../bin/dockhand "$R/usr/sbin/dockhand-dns"
 # One symlink per applet, at the path busybox itself names (busybox --list-full).

@@ -119,6 +119,8 @@ describe('docker compose', () => {
     expect([bad.exitCode, bad.stderr]).toEqual([1, 'compose.yaml:4: services.web Additional property prots is not allowed\n']);
     const cycle = await guest().exec(`cd /tmp/bad && printf 'services:\\n  a:\\n    image: busybox\\n    depends_on: [b]\\n  b:\\n    image: busybox\\n    depends_on: [a]\\n' > cycle.yaml && docker compose -f cycle.yaml up -d`);
     expect([cycle.exitCode, cycle.stderr]).toEqual([1, 'cycle.yaml:2: dependency cycle detected: a -> b -> a\n']);
+    const port = await guest().exec(`cd /tmp/bad && printf 'services:\\n  web:\\n    image: httpd-demo\\n    ports:\\n      - "80:abc"\\n' > port.yaml && docker compose -f port.yaml up -d`);
+    expect([port.exitCode, port.stderr]).toEqual([1, 'port.yaml:5: services.web.ports[0]: invalid port "80:abc": invalid containerPort: abc\n']);
     expect(await leftovers()).toBe('|||');
   }, TEST_TIMEOUT);
 
@@ -149,6 +151,18 @@ describe('docker compose', () => {
     expect(await run(guest(), 'cd /tmp/app && docker compose up', 60_000)).toBe('Attaching to app-1\napp-1  | built-by-compose\napp-1 exited with code 0');
     expect(await run(guest(), 'cd /tmp/app && docker compose logs --no-log-prefix')).toBe('built-by-compose');
     await run(guest(), 'cd /tmp/app && docker compose down', 60_000);
+    expect(await leftovers()).toBe('|||');
+  }, TEST_TIMEOUT);
+
+  it('docker-compose (the old name) is docker compose; env_file fills the environment, environment: wins', async () => {
+    await write('/tmp/envs', 'web.env', 'MODE=green\nCOLOR=red\n');
+    await write('/tmp/envs', 'compose.yaml', 'services:\n  app:\n    image: busybox\n    command: sh -c \'echo $$MODE $$COLOR\'\n    env_file: web.env\n    environment:\n      COLOR: blue\n');
+    await run(guest(), 'cd /tmp/envs && docker-compose up -d', 60_000);
+    await run(guest(), 'for i in $(seq 50); do [ "$(docker inspect -f {{.State.Status}} envs-app-1)" = exited ] && exit 0; sleep 0.2; done; exit 1');
+    expect(await run(guest(), 'cd /tmp/envs && docker-compose logs --no-log-prefix')).toBe('green blue');
+    const missing = await guest().exec("cd /tmp/envs && sed -i 's/web.env/nope.env/' compose.yaml && docker compose config");
+    expect([missing.exitCode, missing.stderr]).toEqual([1, 'compose.yaml:5: services.app.env_file: env file /tmp/envs/nope.env not found: no such file or directory\n']);
+    await run(guest(), 'cd / && docker compose -p envs down', 60_000); // from elsewhere: by its labels
     expect(await leftovers()).toBe('|||');
   }, TEST_TIMEOUT);
 });

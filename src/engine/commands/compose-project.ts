@@ -86,6 +86,7 @@ function readProject({ io, cmd, engine }: Pick<CommandContext, 'io' | 'cmd' | 'e
     const env = envText === null ? {} : parseEnvFile(envText, {}, '.env');
     const project = loadProject(text, {
       file: found.shown, workingDir, env, projectName: flagString(cmd.flags, 'project-name') || undefined,
+      readFile: (path) => kernel.readText(path),
     });
     for (const warning of project.warnings) io.err(`WARN[0000] ${warning}\n`);
     return { project, files: [found.path] };

@@ -22,6 +22,8 @@ export interface LoadOptions {
   env?: Env;
   /** `docker compose -p NAME` */
   projectName?: string;
+  /** reads a file of the project (a service's env_file); null when it is not there */
+  readFile?: (path: string) => string | null;
 }
 
 const TOP_LEVEL = ['version', 'name', 'services', 'networks', 'volumes'];
@@ -31,7 +33,7 @@ const TOP_UNSUPPORTED = ['secrets', 'configs', 'include', 'models'];
 export function loadProject(text: string, options: LoadOptions): ComposeProject {
   const file = options.file ?? 'compose.yaml';
   const env = options.env ?? {};
-  const ctx: ServiceContext = { file, workingDir: options.workingDir, warnings: [], env };
+  const ctx: ServiceContext = { file, workingDir: options.workingDir, warnings: [], env, readFile: options.readFile };
   const parsed = parseYaml(text, file);
   if (parsed === null) throw new YamlError(file, 0, 'empty compose file');
   const root = asMap(ctx, interpolateTree(parsed, env, file, ctx.warnings), '(root)') as YamlMap;

@@ -9,34 +9,38 @@ import type { YamlNode } from './yaml-scalar';
 
 type At = { line: number };
 
-/** `80`, `8080:80`, `127.0.0.1:8080:80/udp`, `[::1]::80`, `9090-9091:8080-8081` → mappings. */
-export function parsePortSpec(ctx: ReadContext, at: At, text: string): PortMapping[] {
+/**
+ * `80`, `8080:80`, `127.0.0.1:8080:80/udp`, `[::1]::80`, `9090-9091:8080-8081` → mappings.
+ * `where` names the item in errors: `services.web.ports[0]: invalid port "80:abc": invalid containerPort: abc`.
+ */
+export function parsePortSpec(ctx: ReadContext, at: At, text: string, where: string): PortMapping[] {
+  const bad = (why: string): never => fail(ctx, at, `${where}: invalid port "${text}": ${why}`);
   let rest = text;
   let protocol: PortMapping['protocol'] = 'tcp';
   const slash = rest.lastIndexOf('/');
   if (slash >= 0) {
     const proto = rest.slice(slash + 1);
-    if (proto !== 'tcp' && proto !== 'udp') fail(ctx, at, `Invalid proto: ${proto}`);
-    protocol = proto;
+    if (proto !== 'tcp' && proto !== 'udp') bad(`invalid proto: ${proto}`);
+    protocol = proto as PortMapping['protocol'];
     rest = rest.slice(0, slash);
   }
   let hostIp: string | undefined;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']:');
-    if (close < 0) fail(ctx, at, `Invalid ip address: ${rest}`);
+    if (close < 0) bad(`invalid IP address: ${rest}`);
     hostIp = rest.slice(1, close);
     rest = rest.slice(close + 2);
   }
   const parts = rest.split(':');
-  if (parts.length > 3 || (hostIp !== undefined && parts.length !== 2)) fail(ctx, at, `invalid port spec: ${text}`);
+  if (parts.length > 3 || (hostIp !== undefined && parts.length !== 2)) bad('too many colons');
   if (parts.length === 3) hostIp = parts.shift();
-  if (hostIp !== undefined && hostIp !== '' && !/^[0-9a-fA-F.:]+$/.test(hostIp)) fail(ctx, at, `Invalid ip address: ${hostIp}`);
-  const container = portRange(ctx, at, parts[parts.length - 1], 'containerPort', 1);
-  const host = parts.length === 2 && parts[0] !== '' ? portRange(ctx, at, parts[0], 'hostPort', 0) : undefined;
+  if (hostIp !== undefined && hostIp !== '' && !/^[0-9a-fA-F.:]+$/.test(hostIp)) bad(`invalid IP address: ${hostIp}`);
+  const container = portRange(parts[parts.length - 1], 'containerPort', 1, bad);
+  const host = parts.length === 2 && parts[0] !== '' ? portRange(parts[0], 'hostPort', 0, bad) : undefined;
   const ip = hostIp === '' ? undefined : hostIp;
   const count = container[1] - container[0] + 1;
   if (host && host[1] - host[0] + 1 !== count && count > 1) {
-    fail(ctx, at, `Invalid ranges specified for container and host Ports: ${parts[1]} and ${parts[0]}`);
+    bad(`invalid ranges specified for container and host Ports: ${parts[1]} and ${parts[0]}`);
   }
   const out: PortMapping[] = [];
   for (let i = 0; i < count; i++) {
@@ -47,11 +51,11 @@ export function parsePortSpec(ctx: ReadContext, at: At, text: string): PortMappi
   return out;
 }
 
-function portRange(ctx: ReadContext, at: At, text: string, what: string, min: number): [number, number] {
+function portRange(text: string, what: string, min: number, bad: (why: string) => never): [number, number] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text);
   const low = m ? Number(m[1]) : NaN;
   const high = m?.[2] !== undefined ? Number(m[2]) : low;
-  if (!m || low < min || high > 65535 || high < low) fail(ctx, at, `Invalid ${what}: ${text}`);
+  if (!m || low < min || high > 65535 || high < low) bad(`invalid ${what}: ${text}`);
   return [low, high];
 }
 
@@ -63,12 +67,13 @@ export function parsePortLong(ctx: ReadContext, node: YamlNode, path: string): P
   const target = f.get('target');
   if (!target) return fail(ctx, map, `${path} target is required`);
   const protocol = f.has('protocol') ? str(ctx, f.get('protocol')!, `${path}.protocol`) : 'tcp';
-  if (protocol !== 'tcp' && protocol !== 'udp') fail(ctx, f.get('protocol')!, `Invalid proto: ${protocol}`);
-  const mapping: PortMapping = { target: portRange(ctx, target, String(int(ctx, target, `${path}.target`)), 'containerPort', 1)[0], protocol };
+  if (protocol !== 'tcp' && protocol !== 'udp') fail(ctx, f.get('protocol')!, `${path}.protocol: invalid proto: ${protocol}`);
+  const targetText = String(int(ctx, target, `${path}.target`));
+  const mapping: PortMapping = { target: portRange(targetText, 'containerPort', 1, (why) => fail(ctx, target, `${path}.target: ${why}`))[0], protocol };
   const published = f.get('published');
   if (published) {
     const text = str(ctx, published, `${path}.published`);
-    portRange(ctx, published, text, 'hostPort', 0);
+    portRange(text, 'hostPort', 0, (why) => fail(ctx, published, `${path}.published: ${why}`));
     mapping.published = text;
   }
   if (f.has('host_ip')) mapping.hostIp = str(ctx, f.get('host_ip')!, `${path}.host_ip`);

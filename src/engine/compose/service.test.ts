@@ -33,15 +33,16 @@ describe('ports', () => {
   ])('%s', (spec, expected) => expect(service(`image: x\nports:\n  - ${spec}`).ports).toEqual(expected));
 
   it.each<[string, string]>([
-    ['"80/sctp"', 'compose.yaml:5: Invalid proto: sctp'],
-    ['"http"', 'compose.yaml:5: Invalid containerPort: http'],
-    ['"70000"', 'compose.yaml:5: Invalid containerPort: 70000'],
-    ['"x:80"', 'compose.yaml:5: Invalid hostPort: x'],
-    ['"localhost:1:80"', 'compose.yaml:5: Invalid ip address: localhost'],
-    ['"1:2:3:4"', 'compose.yaml:5: invalid port spec: 1:2:3:4'],
-    ['"9090-9092:8080-8081"', 'compose.yaml:5: Invalid ranges specified for container and host Ports: 8080-8081 and 9090-9092'],
-    ['{published: 80}', 'compose.yaml:5: services.s.ports.[] target is required'],
-    ['{target: 80, bogus: 1}', 'compose.yaml:5: services.s.ports.[] Additional property bogus is not allowed'],
+    ['"80/sctp"', 'compose.yaml:5: services.s.ports[0]: invalid port "80/sctp": invalid proto: sctp'],
+    ['"http"', 'compose.yaml:5: services.s.ports[0]: invalid port "http": invalid containerPort: http'],
+    ['"80:abc"', 'compose.yaml:5: services.s.ports[0]: invalid port "80:abc": invalid containerPort: abc'],
+    ['"70000"', 'compose.yaml:5: services.s.ports[0]: invalid port "70000": invalid containerPort: 70000'],
+    ['"x:80"', 'compose.yaml:5: services.s.ports[0]: invalid port "x:80": invalid hostPort: x'],
+    ['"localhost:1:80"', 'compose.yaml:5: services.s.ports[0]: invalid port "localhost:1:80": invalid IP address: localhost'],
+    ['"1:2:3:4"', 'compose.yaml:5: services.s.ports[0]: invalid port "1:2:3:4": too many colons'],
+    ['"9090-9092:8080-8081"', 'compose.yaml:5: services.s.ports[0]: invalid port "9090-9092:8080-8081": invalid ranges specified for container and host Ports: 8080-8081 and 9090-9092'],
+    ['{published: 80}', 'compose.yaml:5: services.s.ports[0] target is required'],
+    ['{target: 80, bogus: 1}', 'compose.yaml:5: services.s.ports[0] Additional property bogus is not allowed'],
   ])('%s is an error', (spec, message) => expect(errorOf(`image: x\nports:\n  - ${spec}`)).toBe(message));
 });
 
@@ -122,7 +123,6 @@ describe('service keys', () => {
 
   it.each<[string, string, string]>([
     ['an unknown key', 'image: x\nfoo: 1', 'compose.yaml:4: services.s Additional property foo is not allowed'],
-    ['env_file', 'image: x\nenv_file: .env.web', 'compose.yaml:4: services.s.env_file is not supported by Dockhand (put the variables under environment:)'],
     ['extends', 'image: x\nextends: base', 'compose.yaml:4: services.s.extends is not supported by Dockhand (copy the settings, or share them with a YAML anchor (&name, <<: *name))'],
     ['another spec key', 'image: x\nulimits: {}', 'compose.yaml:4: services.s.ulimits is not supported by Dockhand'],
     ['neither image nor build', 'restart: always', 'compose.yaml:2: service "s" has neither an image nor a build context specified: invalid compose project'],
@@ -147,4 +147,23 @@ describe('service keys', () => {
     ['an unknown network key', 'image: x\nnetworks:\n  default:\n    ipv4_address: 1.2.3.4', 'compose.yaml:6: services.s.networks.default Additional property ipv4_address is not allowed'],
     ['a service that is not a mapping', 'image', 'compose.yaml:3: services.s must be a mapping'],
   ])('%s', (_name, body, message) => expect(errorOf(body)).toBe(message));
+});
+
+describe('env_file', () => {
+  const files: Record<string, string> = { '/proj/.env.web': 'MODE=green\n# a comment\nPORT=80\n', '/proj/conf/extra.env': 'PORT=8080\nEXTRA=1\n' };
+  const load = (body: string) => {
+    const text = 'services:\n  s:\n' + body.split('\n').map((l) => (l ? '    ' + l : l)).join('\n') + '\n';
+    return loadProject(text, { workingDir: '/proj', readFile: (path) => files[path] ?? null });
+  };
+
+  it('reads the files relative to the project; later files win, environment: wins over all', () => {
+    expect(load('image: x\nenv_file: .env.web').services[0].environment).toEqual({ MODE: 'green', PORT: '80' });
+    expect(load('image: x\nenv_file: [.env.web, conf/extra.env]\nenvironment:\n  MODE: blue').services[0].environment)
+      .toEqual({ MODE: 'blue', PORT: '8080', EXTRA: '1' });
+  });
+
+  it('a missing file is an error with its line, unless required: false', () => {
+    expect(() => load('image: x\nenv_file: nope.env')).toThrow('compose.yaml:4: services.s.env_file: env file /proj/nope.env not found: no such file or directory');
+    expect(load('image: x\nenv_file:\n  - path: nope.env\n    required: false').services[0].environment).toEqual({});
+  });
 });

@@ -7,17 +7,19 @@ import {
 } from './read';
 import type { ReadContext } from './read';
 import { bytes, duration, parsePortLong, parsePortSpec, parseVolumeLong, parseVolumeSpec, shellSplit } from './service-values';
-import type { Env } from './interpolate';
+import { parseEnvFile, type Env } from './interpolate';
 import type { BuildConfig, DependCondition, Dependency, Healthcheck, ServiceConfig } from './model';
 import type { YamlNode } from './yaml-scalar';
 
 export interface ServiceContext extends ReadContext {
   /** the interpolation variables: `environment: [KEY]` takes its value from here */
   env: Env;
+  /** reads a file of the project (env_file); null when it is not there */
+  readFile?: (path: string) => string | null;
 }
 
 const SUPPORTED = [
-  'image', 'build', 'command', 'entrypoint', 'environment', 'ports', 'expose', 'volumes', 'networks', 'depends_on',
+  'image', 'build', 'command', 'entrypoint', 'environment', 'env_file', 'ports', 'expose', 'volumes', 'networks', 'depends_on',
   'restart', 'container_name', 'hostname', 'working_dir', 'user', 'healthcheck', 'labels', 'deploy', 'scale', 'tty',
   'stdin_open', 'init', 'privileged', 'cap_add', 'cap_drop', 'read_only', 'mem_limit', 'pids_limit', 'cpus',
   'stop_signal', 'stop_grace_period',
@@ -25,7 +27,6 @@ const SUPPORTED = [
 
 /** Keys of the Compose Specification that Dockhand refuses, with what to do instead. */
 const UNSUPPORTED: Record<string, string> = {
-  env_file: 'put the variables under environment:',
   extends: 'copy the settings, or share them with a YAML anchor (&name, <<: *name)',
   profiles: 'every service is started',
   secrets: 'use a bind mount or environment:',
@@ -74,7 +75,7 @@ export function normalizeService(ctx: ServiceContext, key: { text: string; line:
     build: get('build') && build(ctx, get('build')!, `${path}.build`),
     command: commandLine('command'),
     entrypoint: commandLine('entrypoint'),
-    environment: environment(ctx, get('environment'), `${path}.environment`),
+    environment: { ...envFiles(ctx, get('env_file'), `${path}.env_file`), ...environment(ctx, get('environment'), `${path}.environment`) },
     ports: [], volumes: [],
     networks: networks(ctx, get('networks'), `${path}.networks`),
     dependsOn: dependsOn(ctx, get('depends_on'), `${path}.depends_on`),
@@ -91,9 +92,9 @@ export function normalizeService(ctx: ServiceContext, key: { text: string; line:
     stopSignal: s('stop_signal'),
     stopGracePeriod: get('stop_grace_period') && duration(ctx, get('stop_grace_period')!, `${path}.stop_grace_period`),
   };
-  for (const item of get('ports') ? asSeq(ctx, get('ports')!, `${path}.ports`).items : []) {
-    if (item.kind === 'map') service.ports.push(parsePortLong(ctx, item, `${path}.ports.[]`));
-    else service.ports.push(...parsePortSpec(ctx, item, str(ctx, item, `${path}.ports.[]`)));
+  for (const [i, item] of (get('ports') ? asSeq(ctx, get('ports')!, `${path}.ports`).items : []).entries()) {
+    if (item.kind === 'map') service.ports.push(parsePortLong(ctx, item, `${path}.ports[${i}]`));
+    else service.ports.push(...parsePortSpec(ctx, item, str(ctx, item, `${path}.ports[${i}]`), `${path}.ports[${i}]`));
   }
   for (const item of get('volumes') ? asSeq(ctx, get('volumes')!, `${path}.volumes`).items : []) {
     if (item.kind === 'map') service.volumes.push(parseVolumeLong(ctx, item, `${path}.volumes.[]`));
@@ -140,6 +141,38 @@ function build(ctx: ServiceContext, node: YamlNode, path: string): BuildConfig {
     }
   }
   return config;
+}
+
+/**
+ * env_file: one path, a list of paths, or `{path, required}` items, relative to the project
+ * directory; later files win, and environment: wins over them all (as in compose).
+ */
+function envFiles(ctx: ServiceContext, node: YamlNode | undefined, path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!node) return out;
+  const items = node.kind === 'seq' ? node.items : [node];
+  for (const [i, item] of items.entries()) {
+    const where = node.kind === 'seq' ? `${path}[${i}]` : path;
+    let file: string;
+    let required = true;
+    if (item.kind === 'map') {
+      checkKeys(ctx, item, where, ['path', 'required', 'format']);
+      const f = fields(item);
+      if (!f.get('path')) fail(ctx, item, `${where} path is required`);
+      file = str(ctx, f.get('path')!, `${where}.path`);
+      if (f.get('required')) required = bool(ctx, f.get('required')!, `${where}.required`);
+    } else {
+      file = str(ctx, item, where);
+    }
+    const absolute = resolvePath(ctx.workingDir, file);
+    const text = ctx.readFile?.(absolute) ?? null;
+    if (text === null) {
+      if (required) fail(ctx, item, `${where}: env file ${absolute} not found: no such file or directory`);
+      continue;
+    }
+    Object.assign(out, parseEnvFile(text, ctx.env, file));
+  }
+  return out;
 }
 
 function environment(ctx: ServiceContext, node: YamlNode | undefined, path: string): Record<string, string> {

@@ -108,9 +108,13 @@ int client_main(int argc, char **argv) {
     ttys[3] = 0;
     ioctl(1, TIOCGWINSZ, &ws);
     snprintf(size, sizeof size, "%u %u", ws.ws_col, ws.ws_row);
-    snprintf(count, sizeof count, "%d", argc);
+    /* docker-compose (the old standalone name) is `docker compose`: the engine gets that argv */
+    const char *name = strrchr(argv[0], '/');
+    int compose = strcmp(name ? name + 1 : argv[0], "docker-compose") == 0;
+    snprintf(count, sizeof count, "%d", argc + compose);
     if (add("dockhand-cli/1") || add(cwd) || add(ttys) || add(size) || add(count)) return ENGINE_ERROR;
-    for (int i = 0; i < argc; i++) {
+    if (compose && (add("docker") || add("compose"))) return ENGINE_ERROR;
+    for (int i = compose; i < argc; i++) {
         if (add(argv[i])) {
             fprintf(stderr, "docker: the command line is too long\n");
             return ENGINE_ERROR;

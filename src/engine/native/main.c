@@ -1,6 +1,7 @@
 /*
  * One static binary for the engine's C parts, chosen by the name it is called by:
  *   docker, dockhand   the command-line client (docker-client.c)
+ *   docker-compose     the same client, as `docker compose`
  *   dockhand-run       the container launcher (dockhand-run.c)
  *   dockhand-dns       the embedded DNS server of user-defined networks (dns.c)
  * One binary instead of two saves ~350 KB of static libc in the initramfs and the saved
