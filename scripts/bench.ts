@@ -164,6 +164,21 @@ async function everythingElse(browser: Browser, url: string, results: Record<str
       log(`${name}: first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
     }
   }
+  // docker compose up -d of a two-service file (web publishing a port, a store with a volume), then down -v (not timed)
+  {
+    const file = "mkdir -p /tmp/c2 && cd /tmp/c2 && printf 'services:\\n  web:\\n    image: httpd-demo\\n    ports: [\"8080:80\"]\\n    depends_on: [store]\\n  store:\\n    image: busybox\\n    command: sleep 1000\\n    volumes: [data:/data]\\nvolumes:\\n  data:\\n' > compose.yaml";
+    const { first, samples } = await guestCommandMs(['sh', '-c', `${file} && docker compose up -d 2>/dev/null`], Math.max(RUNS, 5),
+      ['sh', '-c', 'cd /tmp/c2 && docker compose down -v -t 0 2>/dev/null'], 2);
+    results.compose_up_2svc_ms = median(samples);
+    log(`compose_up_2svc_ms: first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results.compose_up_2svc_ms}`);
+  }
+  // ping by name on a user-defined network: `docker exec` of one ping (name lookup, one echo) in a running client
+  {
+    const setup = 'docker network create pingnet >/dev/null 2>&1; for n in pingdb pingc; do docker run -d --name $n --network pingnet busybox sleep 100000 >/dev/null 2>&1; done';
+    const { first, samples } = await guestCommandMs(['sh', '-c', `${setup}; docker exec pingc ping -c1 -W2 pingdb >/dev/null`], Math.max(RUNS, 5));
+    results.ping_by_name_ms = median(samples);
+    log(`ping_by_name_ms (docker exec pingc ping -c1 pingdb): first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results.ping_by_name_ms}`);
+  }
   // the same comparison with a Linux VM (our guest, cold, in Chromium) instead of DockOS
   results.linux_vm_to_container_ratio = Math.round((results.boot_cold_ms_chromium / results.container_run_true_ms) * 10) / 10;
 }
