@@ -3,7 +3,7 @@
 import * as kernel from '../kernel';
 import { idFromBytes } from '../store/ids';
 import { STORE_ROOT } from '../store/image-store';
-import { formatSubnet, gatewayOf, nextFreeSubnet, parseSubnet, type IpamState, type Subnet } from './ipam';
+import { formatSubnet, gatewayOf, macFor, nextFreeSubnet, parseSubnet, type IpamState, type Subnet } from './ipam';
 
 const ROOT = `${STORE_ROOT}/networks`;
 
@@ -123,11 +123,16 @@ function overlapsAny(s: Subnet, others: Subnet[]): boolean {
   return others.some((o) => s.base < o.base + 2 ** (32 - o.prefix) && o.base < s.base + 2 ** (32 - s.prefix));
 }
 
-/** The Linux bridge of a network, with the gateway's address, up (busybox ip; once per network). Returns an error or null. */
+/**
+ * The Linux bridge of a network, with the gateway's address, up (busybox ip; once per network).
+ * Its MAC is set (02:42 + the gateway's address, as containers get theirs): a bridge left to
+ * pick its own takes the lowest MAC of its ports, so it changed when a container left, and the
+ * others' ARP entry for the gateway pointed nowhere until it expired. Returns an error or null.
+ */
 export function ensureBridge(record: NetworkRecord): string | null {
   if (kernel.exists(`/sys/class/net/${record.Bridge}`)) return null;
   const prefix = record.Subnet.split('/')[1];
-  const script = `ip link add ${record.Bridge} type bridge && ip addr add ${record.Gateway}/${prefix} dev ${record.Bridge} && ip link set ${record.Bridge} up`;
+  const script = `ip link add ${record.Bridge} address ${macFor(record.Gateway)} type bridge && ip addr add ${record.Gateway}/${prefix} dev ${record.Bridge} && ip link set ${record.Bridge} up`;
   if (kernel.runProgram(['sh', '-c', script], { quiet: true }) !== 0) {
     kernel.runProgram(['ip', 'link', 'del', record.Bridge], { quiet: true });
     return `failed to create the bridge ${record.Bridge} for network ${record.Name}`;
