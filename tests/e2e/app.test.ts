@@ -48,7 +48,7 @@ describe('the app in Chromium', () => {
     await expect.poll(async () => (await terminalText(page)).trimEnd().endsWith('/ #'), { timeout: 30_000 }).toBe(true);
     // the container's pty has the page terminal's size
     await typeCommand(page, 'echo "$(tty) pid=$$ $(stty size)"');
-    await waitForTerminalLine(page, `/dev/pts/0 pid=1 ${size}`);
+    await waitForTerminalLine(page, `/dev/pts/0 pid=1 ${size}`, 60_000); // generous: a loaded CI machine runs two emulators
     // Ctrl-C goes through the container's own line discipline to its foreground job
     await typeCommand(page, 'sleep 60; echo not-interrupted');
     // wait until the shell runs sleep (asked through the control channel, not the terminal)
@@ -58,7 +58,7 @@ describe('the app in Chromium', () => {
     }), { timeout: 20_000 }).toBe(0);
     await page.keyboard.press('Control+C');
     await typeCommand(page, 'echo still-in-the-container');
-    await waitForTerminalLine(page, 'still-in-the-container');
+    await waitForTerminalLine(page, 'still-in-the-container', 60_000);
     await typeCommand(page, 'exit');
     await typeCommand(page, 'echo "back with status $?"');
     await waitForTerminalLine(page, 'back with status 0', 30_000);
