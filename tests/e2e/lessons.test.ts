@@ -7,7 +7,7 @@ import { openUntilPrompt, terminalText, typeCommand, waitForTerminalLine } from 
 import { loadCourse } from '../../src/lib/lessons/catalog';
 import { guestExec, useBuiltApp } from './built-app';
 
-const lesson = loadCourse().lessons.find((l) => l.order === 2)!;
+const lesson = loadCourse().lessons.find((l) => l.id === 'container-is-a-process')!;
 
 const app = useBuiltApp();
 
@@ -26,7 +26,7 @@ describe('a lesson, step by step', () => {
   let page: Page;
   beforeAll(async () => { page = await newPage(); page.on('console', (m) => { if (m.text().includes('[dockhand]')) console.log(new Date().toISOString().slice(17, 23), m.text()); }); });
 
-  it('opens lesson 02 from the course; Run types step 1 into the terminal and Check turns it green', async () => {
+  it('opens "A container is a process" from the course; Run types step 1 into the terminal and Check turns it green', async () => {
     await openUntilPrompt(page, app.url());
     const course = page.getByTestId('course');
     await expect.poll(() => course.innerText()).toContain(lesson.languages.en.title);

@@ -15,7 +15,7 @@ import { decodeStateFile, encodeStateFile } from '../../src/lib/present/state-fi
 import { guestExec, useBuiltApp } from './built-app';
 
 // "A container is a process": step 1 starts a container, so its output is easy to recognise
-const lesson = loadCourse().lessons.find((l) => l.order === 2)!;
+const lesson = loadCourse().lessons.find((l) => l.id === 'container-is-a-process')!;
 const steps = lesson.languages.en.steps;
 const command = steps[0].commands.find((c) => c.runnable)!.text;
 

@@ -1,7 +1,7 @@
 // The whole course on the real guest, as a student who clicks every Run button would take it:
 // each lesson from the fresh machine; each step's checks (the same runChecks the lesson page
 // uses) fail first, then the step's `sh run` blocks run in order and the checks must pass. A block that takes the kernel
-// down (lesson 07's panic) is answered as the page answers it: the step's checkpoint, saved
+// down (lesson 05's panic) is answered as the page answers it: the step's checkpoint, saved
 // when the step began, is restored and the student goes on.
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/lessons/checks';
