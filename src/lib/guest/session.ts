@@ -32,6 +32,8 @@ export interface GuestOptions {
   readyTimeoutMs?: number;
   /** false: no add-ons on the 9p share (the saved state is built without them) */
   addons?: boolean;
+  /** how long after the first shell the add-ons are fetched (default ADDON_DELAY_MS) */
+  addonDelayMs?: number;
 }
 
 export interface ExecResult {
@@ -53,6 +55,8 @@ export class GuestBootError extends Error {
 type Manifests = Record<ArtifactDir, Manifest>;
 
 const TERMINAL_BACKLOG_BYTES = 256 * 1024;
+/** the add-ons wait this long after the first shell, so they compete with nothing the student starts at once */
+const ADDON_DELAY_MS = 3000;
 const DEFAULT_READY_TIMEOUT_MS = 90_000;
 
 export class GuestSession {
@@ -101,7 +105,7 @@ export class GuestSession {
       ? await GuestSession.restoreFrom(options, snapshot, report)
       : await GuestSession.coldBoot(options, manifests, guestFiles, report);
     session.snapshotFallbackReason = fallbackReason;
-    if (options.addons !== false) session.deliverAddons(options.source, manifests.vm);
+    if (options.addons !== false) session.deliverAddons(options.source, manifests.vm, options.addonDelayMs ?? ADDON_DELAY_MS);
     return session;
   }
 
@@ -290,11 +294,12 @@ export class GuestSession {
   // ---- internals ----
 
   /**
-   * nftables, which the engine unpacks at the first `-p` (2.2 MB: not part of the boot): fetched
-   * and checked against the manifest once the shell is up, then put on the 9p share.
+   * nftables, which the daemon unpacks in the background (2.2 MB: not part of the boot): fetched
+   * and checked against the manifest a moment after the shell is up, then put on the 9p share.
    */
-  private deliverAddons(source: ArtifactSource, manifest: Manifest): void {
+  private deliverAddons(source: ArtifactSource, manifest: Manifest, delayMs: number): void {
     this.addonsDelivered = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
       const bytes = await loadVerified(source, manifest, NFTABLES_ADDON);
       this.addonFiles.set(NFTABLES_ADDON, bytes);
       if (!this.destroyed) await this.putFile(NFTABLES_ADDON, bytes);
