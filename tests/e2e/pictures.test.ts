@@ -158,7 +158,7 @@ describe('screenshots of the pictures, drawn from the fixed fixture', () => {
   beforeAll(async () => { served = await serveVizPage(); }, 120_000);
   afterAll(async () => { await served?.close(); });
 
-  it.each(['volumes', 'network', 'layers'])('%s matches its screenshot (≤ 1 % of pixels differ)', async (picture) => {
+  it.each(['namespaces', 'layers', 'volumes', 'network', 'lifecycle', 'xray', 'build'])('%s matches its screenshot (≤ 1 % of pixels differ)', async (picture) => {
     const context = await app.browser().newContext({ viewport: { width: 1000, height: 1000 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
     try {
       const page = await context.newPage();

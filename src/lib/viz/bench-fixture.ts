@@ -4,7 +4,7 @@
 // binds and tmpfs mounts, two bridge networks (some containers on both), published ports and
 // a few changed paths in the writable layers. Shaped like what src/engine/api/state.ts
 // collects; deterministic.
-import type { ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, NetworkState, VmProcess } from '../../protocol/engine';
+import type { BuildEvent, ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, NetworkState, VmProcess } from '../../protocol/engine';
 import { layoutLayers, type LayerChange, type LayersLayout } from './layers-layout';
 import { observeSnapshot, type LifecycleHistory } from './lifecycle-history';
 import { layoutLifecycle, type LifecycleLayout } from './lifecycle-layout';
@@ -165,4 +165,22 @@ export function computeAllLayouts(
     lifecycle: layoutLifecycle(history, size),
     xray: layoutXray(extra.xray ?? null, size),
   };
+}
+
+/** A docker build of the seed's Dockerfile shape, as its build.step events: FROM, RUN (a layer), COPY (cached), CMD (config), built. */
+export function benchBuild(): BuildEvent[] {
+  const steps: Array<[number, string, BuildEvent['status'], number?]> = [
+    [1, 'FROM busybox', 'cached', 1_126_400],
+    [2, 'RUN mkdir -p /opt/tools && echo curl > /opt/tools/installed', 'layer', 512],
+    [3, 'COPY app.py /app.py', 'cached', 1_024],
+    [4, 'CMD ["sh"]', 'config'],
+  ];
+  const events: BuildEvent[] = [];
+  for (const [step, instruction, status, size] of steps) {
+    const base = { op: 'build.step' as const, build: 'b1', step, of: 4, line: step, instruction };
+    events.push({ ...base, status: 'start' });
+    events.push({ ...base, status, ms: 40 * step, ...(size === undefined ? {} : { size, diffId: `sha256:${String(step).repeat(64)}` }) });
+  }
+  events.push({ op: 'build.step', build: 'b1', step: 4, of: 4, line: 4, instruction: 'CMD ["sh"]', status: 'built', diffId: `sha256:${'e'.repeat(64)}`, ms: 400 });
+  return events;
 }

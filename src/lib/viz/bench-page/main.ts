@@ -8,7 +8,7 @@
 // the layers picture marks them fresh.
 import { flushSync, mount, unmount } from 'svelte';
 import type { EngineEvent, EngineState } from '../../../protocol/engine';
-import { benchState, benchXray } from '../bench-fixture';
+import { benchBuild, benchState, benchXray } from '../bench-fixture';
 import { EngineStore } from '../engine-store.svelte';
 import PicturesPanel, { type Picture } from '../PicturesPanel.svelte';
 
@@ -90,10 +90,16 @@ async function show(picture: Picture, containers: number, lang: 'en' | 'ko'): Pr
   const first = benchState(containers);
   if (first.containers[0]) first.containers[0].upperDir = { entries: [], truncated: false };
   let next = first;
-  const store = new EngineStore({ engineState: async () => next, onEngineEvent: () => () => {} }, { refreshNow: false });
+  const listeners = new Set<(e: EngineEvent) => void>();
+  const store = new EngineStore(
+    { engineState: async () => next, onEngineEvent: (cb) => { listeners.add(cb); return () => listeners.delete(cb); } },
+    { refreshNow: false },
+  );
   await store.refresh();
   next = benchState(containers);
   await store.refresh();
+  // the x-ray and build pictures draw events: the fixture's docker run and docker build
+  for (const event of [benchXray(), ...benchBuild()]) listeners.forEach((l) => l(event));
   mount(PicturesPanel, { target: document.getElementById('app')!, props: { store, picture, lang } });
   flushSync();
 }
