@@ -110,6 +110,8 @@ export interface EngineState {
   volumes?: { name: string; mountpoint: string; anonymous: boolean; usedBy: string[] }[];
   /** bridge networks: the Linux bridge, subnet, gateway, and the containers with an address on it */
   networks?: NetworkState[];
+  /** the engine's nftables table as last loaded (`nft -f`), or null before nftables is unpacked */
+  natRules?: string | null;
 }
 
 export interface NetworkState {

@@ -13,6 +13,7 @@ import { layerDir, type ImageStore, type StoredImage } from '../store/image-stor
 import { bindMounts, parseStatPpid, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
 import { attached, networkStore } from '../runtime/networks';
 import { activePorts } from '../network/ports';
+import { loadedNatRules } from '../runtime/nftables';
 import { DEFAULT_BRIDGE } from '../network/store';
 import { upperDirListing } from './upper-dir';
 
@@ -114,6 +115,7 @@ export function collectState(images: ImageStore, containers: ContainerStore, vol
     volumes: (volumes?.list() ?? []).map((v) => ({
       name: v.Name, mountpoint: v.Mountpoint, anonymous: volumes!.isAnonymous(v), usedBy: volumeUsers(v.Name, containers),
     })),
+    natRules: loadedNatRules(),
     networks: (networkStore()?.list() ?? []).filter((n) => n.Driver === 'bridge').map((n) => ({
       name: n.Name, id: n.Id, bridge: n.Bridge, subnet: n.Subnet, gateway: n.Gateway,
       containers: attached(n.Id).map(({ record, endpoint }) => ({

@@ -65,6 +65,9 @@ function routeLocalnet(): void {
   kernel.writeControl('/proc/sys/net/ipv4/conf/all/route_localnet', '1');
 }
 
+/** The table as last loaded, for the pictures (null until nftables carries it). */
+export const loadedNatRules = (): string | null => (nftablesLoaded() ? kernel.readText(RULES) : null);
+
 /** Replaces the engine's table in one transaction; from then on the VM forwards (the rules isolate). */
 export function applyNatRules(bridges: readonly NatBridge[], publishes: readonly NatPublish[]): void {
   kernel.mkdirs('/run/dockhand');
