@@ -3,7 +3,7 @@
 // Build first (`npm run build`): the Chromium part uses dist/. `--only viz`: just the pictures'
 // viz_update_ms_20 (no emulator, no build of the app needed).
 import type { Browser } from 'playwright-core';
-import { bootNodeGuest } from '../src/lib/guest/node';
+import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
 import { launchChromium, serveBuiltApp } from './lib/browser';
 import { openUntilPrompt } from './lib/app-page';
 import { benchVmPage } from './lib/vm-page-bench';
@@ -51,8 +51,7 @@ async function guestCommandMs(command: string[], runs: number, cleanup?: string[
   const guest = await bootNodeGuest({ addonDelayMs: 0 });
   try {
     // steady state: the nftables add-on delivered and unpacked (a few seconds of guest CPU after boot)
-    await guest.addonsDelivered;
-    await guest.exec('for i in $(seq 100); do [ -e /usr/lib/i386-linux-gnu/.dockhand-nft ] && exit 0; sleep 0.2; done; exit 1', { timeoutMs: 60_000 });
+    await waitForNftables(guest);
     const script = `import * as os from 'os';
       const times = [];
       for (let i = 0; i < ${runs + warmup}; i++) {

@@ -1,8 +1,9 @@
 // `npm run xray [-- 'docker run --rm busybox true'] [-- --runs N]`: runs a command in a restored
 // guest N times (timed inside the guest) and prints the engine's x-ray of the last run: every
 // kernel step of the daemon and of the launcher, with its start (ms after the command began)
-// and duration. For finding where a command's time goes.
-import { bootNodeGuest } from '../src/lib/guest/node';
+// and duration. For finding where a command's time goes. Runs after the nftables add-on is
+// unpacked, as `npm run bench` does.
+import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
 import type { EngineEvent } from '../src/protocol/engine';
 
 const args = process.argv.slice(2);
@@ -10,8 +11,9 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
 const command = args[0] ?? 'docker run --rm busybox true';
 
-const guest = await bootNodeGuest();
+const guest = await bootNodeGuest({ addonDelayMs: 0 });
 try {
+  await waitForNftables(guest); // steady state, as the bench measures it
   const xrays: EngineEvent[] = [];
   guest.onEngineEvent((e) => { if (e.op === 'xray' && e.command) xrays.push(e); });
   await guest.engineState(); // the subscription is in place once this is answered

@@ -136,6 +136,8 @@ export interface NetworkState {
  * engine unpacks it the first time it programs NAT.
  */
 export const NFTABLES_ADDON = 'nft.tgz';
+/** the daemon writes this file once the add-on is unpacked: nft is usable only when it exists */
+export const NFTABLES_UNPACKED = '/usr/lib/i386-linux-gnu/.dockhand-nft';
 
 export interface PublishedPort {
   containerPort: number;

@@ -3,6 +3,7 @@
 // VM's port, from the VM and from containers on any network, while the networks stay isolated
 // from each other (by the forward chain now that the VM forwards).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { waitForNftables } from '../../src/lib/guest/node';
 import { TEST_TIMEOUT, run, useGuest } from './guest';
 
 const guest = useGuest();
@@ -15,7 +16,7 @@ describe('published ports (-p, -P) with nftables', () => {
   }, TEST_TIMEOUT);
 
   it('the daemon unpacks the nftables add-on in the background once the host delivers it; then nftables isolates the bridges', async () => {
-    await run(guest(), 'for i in $(seq 120); do [ -e /usr/lib/i386-linux-gnu/.dockhand-nft ] && exit 0; sleep 1; done; exit 1', 150_000);
+    await waitForNftables(guest(), 150_000);
     await run(guest(), 'for i in $(seq 30); do nft list table ip dockhand >/dev/null 2>&1 && exit 0; sleep 1; done; exit 1', 60_000);
     expect(await table()).toContain('iifname "docker0" oifname != "docker0" oifname @bridges drop');
     expect(await run(guest(), 'cat /proc/sys/net/ipv4/ip_forward')).toBe('1');

@@ -4,15 +4,15 @@
 // table (network/nat-rules.ts) carries DNAT for published ports, masquerade, and the isolation
 // between networks. Until then the VM does not forward at all (ip_forward 0), which isolates
 // the networks just as well.
-import { NFTABLES_ADDON } from '../../protocol/engine';
+import { NFTABLES_ADDON, NFTABLES_UNPACKED } from '../../protocol/engine';
 import * as kernel from '../kernel';
 import { renderNatRules, type NatBridge, type NatPublish } from '../network/nat-rules';
 import { EngineError } from './create';
 
 const NFT = '/usr/sbin/nft';
 const ADDON = `/mnt/host/${NFTABLES_ADDON}`;
-/** written by the same shell after tar succeeds: nft is there only when this is (full path: spawn does not search PATH) */
-const UNPACKED = '/usr/lib/i386-linux-gnu/.dockhand-nft';
+/** written by the same shell after tar succeeds (full path: spawn does not search PATH) */
+const UNPACKED = NFTABLES_UNPACKED;
 const UNPACK = ['/bin/sh', '-c', `tar -xzf ${ADDON} -C / && : > ${UNPACKED}`];
 const RULES = '/run/dockhand/nat.nft';
 const ERRORS = '/run/dockhand/nat.err';

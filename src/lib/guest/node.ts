@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NFTABLES_UNPACKED } from '../../protocol/engine';
 import type { ArtifactSource } from './artifacts';
 import { GuestSession, type GuestOptions } from './session';
 import { loadTinyVmFiles, TinyVm, type TinyVmOptions } from './tiny-vm';
@@ -26,6 +27,17 @@ export function fileSource(root = PUBLIC_DIR): ArtifactSource {
       }
     },
   };
+}
+
+/**
+ * Waits until the nftables add-on is delivered and unpacked in the guest: a few seconds of guest CPU
+ * after boot, so measurements taken before it are skewed and -p needs it.
+ */
+export async function waitForNftables(guest: GuestSession, timeoutMs = 60_000): Promise<void> {
+  await guest.addonsDelivered;
+  const tries = Math.ceil(timeoutMs / 200);
+  const result = await guest.exec(`for i in $(seq ${tries}); do [ -e ${NFTABLES_UNPACKED} ] && exit 0; sleep 0.2; done; exit 1`, { timeoutMs: timeoutMs + 10_000 });
+  if (result.exitCode !== 0) throw new Error(`the nftables add-on was not unpacked within ${timeoutMs} ms`);
 }
 
 export function bootNodeGuest(options: Partial<GuestOptions> = {}): Promise<GuestSession> {
