@@ -1,7 +1,8 @@
 // `npm run bench [-- --json] [-- --runs N]`: boot times in Node and in Chromium, and the
 // bytes a browser downloads before its first usable prompt. Medians of N runs (default 3).
 // Build first (`npm run build`): the Chromium part uses dist/. `--only viz`: just the pictures'
-// viz_update_ms_20 (no emulator, no build of the app needed).
+// viz_update_ms_20 (no emulator, no build of the app needed). `--only engine`: the engine's
+// commands in the guest under Node (no browser, no build of the app needed).
 import type { Browser } from 'playwright-core';
 import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
 import { launchChromium, serveBuiltApp } from './lib/browser';
@@ -9,6 +10,7 @@ import { openUntilPrompt } from './lib/app-page';
 import { benchVmPage } from './lib/vm-page-bench';
 import { benchViz } from './lib/viz-bench';
 import { buildState } from './build-state';
+import { timeInGuest, type SteadyOptions } from '../src/lib/guest/timed-command';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
@@ -17,6 +19,8 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const ONLY_VM_PAGE = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'vm-page';
 /** `--only viz`: just the pictures' main-thread cost per snapshot (scripts/lib/viz-bench.ts) */
 const ONLY_VIZ = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'viz';
+/** `--only engine`: just the engine's commands timed in the guest (Node; no browser) */
+const ONLY_ENGINE = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'engine';
 const log = (...args: unknown[]) => { if (!json) console.error(...args); };
 
 const median = (values: number[]) => {
@@ -45,27 +49,15 @@ async function nodeBoot(mode: 'cold' | 'snapshot'): Promise<number> {
  * Times guest commands from inside the guest (QuickJS's os.exec and os.now, a ms clock with µs resolution), so
  * the numbers are the student's wait and not the control channel's. A freshly restored machine runs a new code
  * path several times slower at first (v86 compiles guest code to wasm as it goes; its JIT cache is not in the
- * saved state): `first` is that first run, `samples` the runs after `warmup` untimed ones.
+ * saved state): `first` is that first run, `samples` the runs after the warm-up (`warmup` untimed runs, then,
+ * with `steady`, batches until the median stops falling: see src/lib/guest/timed-command.ts).
  */
-async function guestCommandMs(command: string[], runs: number, cleanup?: string[], warmup = 3): Promise<{ first: number; samples: number[] }> {
+async function guestCommandMs(command: string[], runs: number, cleanup?: string[], warmup = 3, steady?: SteadyOptions): Promise<{ first: number; samples: number[]; warmupRuns: number }> {
   const guest = await bootNodeGuest({ addonDelayMs: 0 });
   try {
-    // steady state: the nftables add-on delivered and unpacked (a few seconds of guest CPU after boot)
-    await waitForNftables(guest);
-    const script = `import * as os from 'os';
-      const times = [];
-      for (let i = 0; i < ${runs + warmup}; i++) {
-        const t = os.now();
-        os.exec(${JSON.stringify(command)}, { stdout: os.open('/dev/null', os.O_WRONLY) });
-        times.push(os.now() - t); // os.now() is in ms, with µs resolution
-        ${cleanup ? `os.exec(${JSON.stringify(cleanup)}, { stdout: os.open('/dev/null', os.O_WRONLY) }); // not timed` : ''}
-      }
-      print(JSON.stringify(times));`;
-    await guest.putFile('bench.mjs', new TextEncoder().encode(script));
-    const result = await guest.exec('qjs -m /mnt/host/bench.mjs');
-    if (result.exitCode !== 0) throw new Error(`bench script failed: ${result.stderr}`);
-    const times = JSON.parse(result.stdout) as number[];
-    return { first: times[0], samples: times.slice(warmup) };
+    await waitForNftables(guest); // steady state: the add-on unpacked (a few seconds of guest CPU after boot)
+    const { warmup: warm, samples } = await timeInGuest(guest, command, { runs, warmup, between: cleanup, steady, timeoutMs: 600_000 });
+    return { first: warm[0] ?? samples[0], samples, warmupRuns: warm.length };
   } finally {
     await guest.destroy();
   }
@@ -86,6 +78,14 @@ async function chromiumBoot(browser: Browser, url: string, query: string): Promi
   return { ms, bytes: before };
 }
 
+if (ONLY_ENGINE) {
+  await buildState({ log });
+  const results: Record<string, number> = {};
+  await engineCommands(results);
+  results.runs = RUNS;
+  console.log(json ? JSON.stringify(results) : JSON.stringify(results, null, 2));
+  process.exit(0);
+}
 if (!ONLY_VIZ) await buildState({ log });
 const server = ONLY_VIZ ? null : await serveBuiltApp();
 const browser = await launchChromium();
@@ -141,14 +141,23 @@ async function everythingElse(browser: Browser, url: string, results: Record<str
   });
   results.first_shell_bytes = median(snapshotBytes);
   log(`first_shell_bytes: ${snapshotBytes.join(', ')}`);
+  await engineCommands(results);
+  // the same comparison with a Linux VM (our guest, cold, in Chromium) instead of DockOS
+  results.linux_vm_to_container_ratio = Math.round((results.boot_cold_ms_chromium / results.container_run_true_ms) * 10) / 10;
+}
+
+/** The engine's commands timed in the guest (Node): CLI start, run, ten detached, build, compose, ping by name. */
+async function engineCommands(results: Record<string, number>): Promise<void> {
   for (const [name, command] of [
     ['engine_cli_start_ms', ['docker', 'version']],
     ['container_run_true_ms', ['docker', 'run', '--rm', 'busybox', 'true']],
   ] as const) {
-    const { first, samples } = await guestCommandMs([...command], Math.max(RUNS, 10));
+    // warmed until steady: batches of 10 until the median stops falling (at most 60 warm-up runs)
+    const { first, samples, warmupRuns } = await guestCommandMs([...command], Math.max(RUNS, 10), undefined, 0, { batch: 10, maxWarmup: 60 });
     results[name] = median(samples);
     results[name.replace(/_ms$/, '_first_ms')] = Math.round(first);
-    log(`${name}: first ${first.toFixed(1)}; after warm-up ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
+    results[name.replace(/_ms$/, '_warmup_runs')] = warmupRuns;
+    log(`${name}: first ${first.toFixed(1)}; steady after ${warmupRuns} runs: ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results[name]}`);
   }
   // ten detached containers started one after the other (total); killed (and --rm'd) after each run, untimed
   {
@@ -182,6 +191,4 @@ async function everythingElse(browser: Browser, url: string, results: Record<str
     results.ping_by_name_ms = median(samples);
     log(`ping_by_name_ms (docker exec pingc ping -c1 pingdb): first ${first.toFixed(1)}; ${samples.map((t) => t.toFixed(1)).join(', ')} → median ${results.ping_by_name_ms}`);
   }
-  // the same comparison with a Linux VM (our guest, cold, in Chromium) instead of DockOS
-  results.linux_vm_to_container_ratio = Math.round((results.boot_cold_ms_chromium / results.container_run_true_ms) * 10) / 10;
 }

@@ -1,14 +1,18 @@
-// `npm run xray [-- 'docker run --rm busybox true'] [-- --runs N]`: runs a command in a restored
-// guest N times (timed inside the guest) and prints the engine's x-ray of the last run: every
-// kernel step of the daemon and of the launcher, with its start (ms after the command began)
-// and duration. For finding where a command's time goes. Runs after the nftables add-on is
-// unpacked, as `npm run bench` does.
+// `npm run xray [-- 'docker run --rm busybox true'] [-- --runs N] [-- --warm]`: runs a command in a
+// restored guest N times (timed inside the guest) and prints the engine's x-ray of the last run:
+// every kernel step of the daemon and of the launcher, with its start (ms after the command
+// began) and duration. For finding where a command's time goes. Runs after the nftables add-on
+// is unpacked, as `npm run bench` does. `--warm`: first warm v86's JIT up until the command's
+// time is steady (src/lib/guest/timed-command.ts), so the x-ray shows the engine, not the JIT.
 import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
+import { timeInGuest } from '../src/lib/guest/timed-command';
 import type { EngineEvent } from '../src/protocol/engine';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
+const warmAt = args.indexOf('--warm');
+const warm = warmAt >= 0 && args.splice(warmAt, 1).length > 0;
 const command = args[0] ?? 'docker run --rm busybox true';
 
 const guest = await bootNodeGuest({ addonDelayMs: 0 });
@@ -17,17 +21,11 @@ try {
   const xrays: EngineEvent[] = [];
   guest.onEngineEvent((e) => { if (e.op === 'xray' && e.command) xrays.push(e); });
   await guest.engineState(); // the subscription is in place once this is answered
-  const script = `import * as os from 'os';
-    const times = [];
-    for (let i = 0; i < ${runs}; i++) {
-      const t = os.now();
-      os.exec(['sh', '-c', ${JSON.stringify(command)}], { stdout: os.open('/dev/null', os.O_WRONLY) });
-      times.push(Math.round(os.now() - t));
-    }
-    print(JSON.stringify(times));`;
-  await guest.putFile('xray.mjs', new TextEncoder().encode(script));
-  const result = await guest.exec('qjs -m /mnt/host/xray.mjs', { timeoutMs: 120_000 });
-  console.log(`${command}: ${result.stdout.trim()} ms (inside the guest, each run)`);
+  const { warmup, samples } = await timeInGuest(guest, ['sh', '-c', command], {
+    runs, steady: warm ? { batch: 10, maxWarmup: 60 } : undefined, timeoutMs: 600_000,
+  });
+  if (warmup.length) console.log(`warm-up: ${warmup.length} runs, ${warmup.map(Math.round).join(', ')} ms`);
+  console.log(`${command}: [${samples.map(Math.round).join(', ')}] ms (inside the guest, each run)`);
   await new Promise((r) => setTimeout(r, 1000));
   const last = xrays.at(-1);
   if (last?.op !== 'xray') throw new Error('no x-ray arrived');

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { median, parseTimes, timeInGuest, timingScript } from './timed-command';
+import { median, parseTimes, timeInGuest, timingScript, warmedUp } from './timed-command';
+
+/** Runs a timing script in Node with a fake `os` whose every exec takes the next of `durations` ms. */
+function runScript(script: string, durations: number[]): { times: number[]; warmed: number } {
+  let clock = 0;
+  let out = '';
+  const os = {
+    now: () => clock,
+    open: () => 1,
+    O_WRONLY: 1,
+    exec: () => { clock += durations.shift() ?? 1; return 0; },
+  };
+  const std = { exit: (code: number) => { throw new Error(`exit ${code}`); } };
+  const body = script.replace(/^import .*$/gm, '');
+  new Function('os', 'std', 'print', body)(os, std, (text: string) => { out += text; });
+  return JSON.parse(out);
+}
 
 describe('timed guest commands', () => {
   it('writes a QuickJS module that times each run with os.now', () => {
     const script = timingScript(['docker', 'run', '--rm', 'busybox', 'true'], 3, 1);
-    expect(script).toContain('i < 4');
+    expect(script).toContain('i < 1');
+    expect(script).toContain('i < 3');
     expect(script).toContain('["docker","run","--rm","busybox","true"]');
     expect(script).toMatch(/os\.now\(\) - t/);
   });
@@ -22,6 +39,19 @@ describe('timed guest commands', () => {
     };
     expect((await timeInGuest(guest, ['true'], { runs: 2 })).samples).toEqual([5, 6]);
     expect(calls[1]).toMatch(/^qjs -m \/mnt\/host\/timed-\w+\.mjs$/);
+  });
+
+  it('warms up in batches until the median stops falling by 10 %, then times the runs', () => {
+    expect(warmedUp([])).toBe(false);
+    expect(warmedUp([1000, 240])).toBe(false);
+    expect(warmedUp([1000, 240, 120, 125])).toBe(true);
+    const slowThenSteady = [900, 800, 700, 300, 250, 200, 120, 118, 121, 119, 120, 122, 50, 51, 52];
+    const { times, warmed } = runScript(timingScript(['docker', 'version'], 3, 0, undefined, { batch: 3, maxWarmup: 30 }), [...slowThenSteady]);
+    expect(warmed).toBe(12); // batches of 3: medians 800, 250, 119, 120 → flat after the fourth
+    expect(times.slice(warmed)).toEqual([50, 51, 52]);
+    const neverSteady = Array.from({ length: 20 }, (_, i) => 1000 / (i + 1));
+    expect(runScript(timingScript(['true'], 2, 1, undefined, { batch: 2, maxWarmup: 6 }), neverSteady).warmed).toBe(7);
+    expect(parseTimes('{"times":[9,8,7,1,2],"warmed":3}', 0)).toEqual({ warmup: [9, 8, 7], samples: [1, 2] });
   });
 
   it('takes medians', () => {
