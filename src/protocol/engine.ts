@@ -112,6 +112,64 @@ export interface EngineState {
   networks?: NetworkState[];
   /** the engine's nftables table as last loaded (`nft -f`), or null before nftables is unpacked */
   natRules?: string | null;
+  /** the VM's own network interfaces (its network namespace) with their packet counters */
+  interfaces?: NetInterfaceState[];
+  /** the embedded DNS server's last answers, oldest first (at most 16) */
+  dnsAnswers?: DnsAnswer[];
+  /**
+   * the packet counters of the table's NAT rules (`nft list table`), read only when the table
+   * has a DNAT rule (a published port); null when not read (no nftables yet, nothing published)
+   */
+  natCounters?: NatCounter[] | null;
+}
+
+/** One of the VM's network interfaces, with the kernel's packet counters (/proc/net/dev). */
+export interface NetInterfaceState {
+  name: string;
+  /** bridge: a network's Linux bridge; veth: the VM's end of a container's veth pair; loopback: lo; other: any other device of the VM's own */
+  kind: 'loopback' | 'bridge' | 'veth' | 'other';
+  rxPackets: number;
+  txPackets: number;
+  /** /sys/class/net/<if>/operstate (up, down, unknown), read for loopback and other only */
+  operstate?: string;
+}
+
+/** One answer of the engine's DNS server (native/dns.c logs its last ones). */
+export interface DnsAnswer {
+  /** counts the server's answers since it started */
+  seq: number;
+  /** ms since the epoch, in the guest */
+  time: number;
+  /** who asked: a container's address */
+  client: string;
+  /** the address asked: the gateway of the client's network */
+  server: string;
+  /** A, AAAA, … */
+  type: string;
+  name: string;
+  /** the addresses answered (empty unless rcode is NOERROR) */
+  addresses: string[];
+  /** NOERROR, NODATA (a known name, no address of this type), NXDOMAIN, REFUSED, FORMERR, NOTIMP */
+  rcode: string;
+}
+
+/** The counter of one NAT rule of the engine's nftables table. */
+export interface NatCounter {
+  kind: 'dnat' | 'masquerade';
+  /** the chain it is in (publish, postrouting) */
+  chain: string;
+  packets: number;
+  bytes: number;
+  /** the rule's match, as nft lists it without the counter and the action */
+  match: string;
+  /** dnat: the published port */
+  protocol?: 'tcp' | 'udp';
+  hostIp?: string;
+  hostPort?: number;
+  toIp?: string;
+  toPort?: number;
+  /** dnat: the container, from the rule's comment */
+  container?: string;
 }
 
 export interface NetworkState {

@@ -1,7 +1,8 @@
 // The live pictures in Chromium, drawn from the real guest: one snapshot per command, a volume two containers mount,
 // two user-defined networks with a container on both (addresses and veths compared with
 // docker inspect and the bridges' ports in the VM's /sys), a copy-up, a whiteout and a new
-// file in a running container's writable layer (compared with docker diff). Then each new
+// file in a running container's writable layer (compared with docker diff), a lookup and a ping
+// by name typed in the terminal lighting up their path in the network picture. Then each new
 // picture drawn from the fixed bench fixture, compared with a screenshot checked in under
 // tests/e2e/screenshots/ (UPDATE_SCREENSHOTS=1 rewrites them). Needs `npm run build` first.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUntilPrompt } from '../../scripts/lib/app-page';
+import { openUntilPrompt, typeCommand } from '../../scripts/lib/app-page';
 import { serveVizPage } from '../../scripts/lib/viz-bench';
 import { guestExec, useBuiltApp } from './built-app';
 
@@ -107,6 +108,35 @@ describe('the pictures drawn from the real guest', () => {
     }
     expect(await page.locator('[data-testid=network-apart][data-mode=host][data-name=nh]').count()).toBe(1);
     await saveGuestShot(page, 'network');
+  }, 120_000);
+
+  it("network: a ping by name typed in the terminal lights up the path: the DNS answer, both veths, the bridge", async () => {
+    await showPicture(page, 'network');
+    const bridgeB = await page.locator('[data-testid=network-bridge][data-name=b]').getAttribute('data-bridge');
+    const ips = JSON.parse(await exec(page, 'docker inspect na nb')) as { Name: string; NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }[];
+    const naOnB = ips.find((c) => c.Name === '/na')!.NetworkSettings.Networks.b.IPAddress;
+    // the ping's lookup asks the network's DNS server (/etc/hosts holds only the container itself)
+    await typeCommand(page, 'docker exec nb ping -c1 na');
+    const dns = page.locator('[data-testid=network-dns][data-container=nb][data-name=na]');
+    await expect.poll(() => dns.count(), { timeout: 30_000 }).toBe(1);
+    expect(await dns.getAttribute('data-answer')).toBe(naOnB);
+    expect(await dns.getAttribute('aria-label')).toContain(`na → ${naOnB}`);
+    const hot = await attrs(page, '[data-testid=network-veth][data-hot=true]', ['data-container', 'data-bridge']);
+    expect(hot.map((v) => v['data-container']).sort()).toEqual(expect.arrayContaining(['na', 'nb']));
+    const hotBridges = await attrs(page, '[data-testid=network-bridge][data-hot=true]', ['data-name']);
+    expect(hotBridges.map((b) => b['data-name'])).toContain('b');
+    expect(hot.filter((v) => v['data-container'] === 'na' || v['data-container'] === 'nb').every((v) => v['data-bridge'] === bridgeB)).toBe(true);
+    expect(await page.locator('[data-testid=network-path]').getAttribute('data-steps')).toMatch(/^DNS answer,veth,bridge/);
+    // every mark on the path is keyboard-focusable and named
+    for (const el of await page.locator('[data-testid=network-dns], [data-testid=network-veth][data-hot=true], [data-testid=network-path]').all()) {
+      expect(await el.getAttribute('tabindex')).toBe('0');
+      expect(await el.getAttribute('aria-label')).toBeTruthy();
+    }
+    await saveGuestShot(page, 'network-path');
+    // the next command that moves no packet clears it
+    await typeCommand(page, 'docker ps');
+    await expect.poll(() => page.locator('[data-testid=network-path]').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('[data-testid=network-veth][data-hot=true]').count()).toBe(0);
   }, 120_000);
 
   it('layers: a write, a delete and a new file in a running container are marked in its writable layer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatPpid, bindMounts, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
+import { interfaceKind, parseNetDev, parseStatPpid, bindMounts, imageLayers, nsLinkInode, parseCgroupValue, parseMountInfo, parsePids, parseStatus, sharedLayers } from './proc';
 
 const STATUS = 'Name:\thttpd\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t812\nNgid:\t0\nPid:\t812\nPPid:\t790\nTracerPid:\t0\nNSpid:\t812\t1\nNSpgid:\t812\t1\n';
 
@@ -47,5 +47,31 @@ describe('image shaping', () => {
   it('finds the layers images share', () => {
     const img = (id: string, ...layers: string[]) => ({ id, refs: [], layers: layers.map((diffId) => ({ diffId, size: 0 })) });
     expect(sharedLayers([img('1', 'a'), img('2', 'a', 'b'), img('3', 'c')])).toEqual([{ diffId: 'a', images: ['1', '2'] }]);
+  });
+});
+
+describe('the VM interfaces and their packet counters', () => {
+  const netDev = [
+    'Inter-|   Receive                                                |  Transmit',
+    ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed',
+    '    lo:       0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0',
+    'br-2f8c6e04914c:     152       4    0    0    0     0          0         0      182       3    0    0    0     0       0          0',
+    'vethd64d1cf:     306       5    0    0    0     0          0         0      322       5    0    0    0     0       0          0',
+  ].join('\n');
+
+  it('reads received and sent packets from /proc/net/dev, headers skipped', () => {
+    expect(parseNetDev(netDev)).toEqual([
+      { name: 'lo', rxPackets: 0, txPackets: 0 },
+      { name: 'br-2f8c6e04914c', rxPackets: 4, txPackets: 3 },
+      { name: 'vethd64d1cf', rxPackets: 5, txPackets: 5 },
+    ]);
+    expect(parseNetDev(null)).toEqual([]);
+  });
+
+  it("tells lo, the networks' bridges and the containers' veths from the VM's other devices", () => {
+    const bridges = new Set(['docker0', 'br-2f8c6e04914c']);
+    const veths = new Set(['vethd64d1cf']);
+    expect(['lo', 'docker0', 'vethd64d1cf', 'dummy0', 'veth0000000'].map((n) => interfaceKind(n, bridges, veths)))
+      .toEqual(['loopback', 'bridge', 'veth', 'other', 'other']);
   });
 });

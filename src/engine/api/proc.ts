@@ -1,5 +1,5 @@
 // Pure readings of /proc text and the shaping of the engine's state for the web app.
-import type { ImageState, MountInfo } from '../../protocol/engine';
+import type { ImageState, MountInfo, NetInterfaceState } from '../../protocol/engine';
 
 /** The fields of /proc/<pid>/status the pictures need: Name, PPid, NSpid (host pid first). */
 export function parseStatus(text: string): { name: string; ppid: number; nspid: number[] } {
@@ -81,4 +81,23 @@ export function imageLayers(
 ): ImageState['layers'] {
   const made = (history ?? []).filter((h) => !h.empty_layer);
   return diffIds.map((diffId, i) => ({ diffId, size: sizes[i] ?? 0, ...(made[i]?.created_by ? { createdBy: made[i].created_by } : {}) }));
+}
+
+/**
+ * /proc/net/dev: each interface's received and sent packets (the same counters as
+ * /sys/class/net/<if>/statistics, in one read). One native regex pass over the text: the
+ * headers do not match; per line "name: rx bytes, packets, errs, drop, fifo, frame,
+ * compressed, multicast, tx bytes, packets, …".
+ */
+const NET_DEV_LINE = /^ *([^\s:]+): *\d+ +(\d+)(?: +\d+){7} +(\d+)/gm;
+export function parseNetDev(text: string | null): { name: string; rxPackets: number; txPackets: number }[] {
+  return [...(text ?? '').matchAll(NET_DEV_LINE)].map((m) => ({ name: m[1], rxPackets: Number(m[2]), txPackets: Number(m[3]) }));
+}
+
+/** What an interface of the VM is: lo, a network's bridge, the VM's end of a container's veth pair (by the engine's records), or another. */
+export function interfaceKind(name: string, bridges: ReadonlySet<string>, veths: ReadonlySet<string>): NetInterfaceState['kind'] {
+  if (name === 'lo') return 'loopback';
+  if (bridges.has(name)) return 'bridge';
+  if (veths.has(name)) return 'veth';
+  return 'other';
 }

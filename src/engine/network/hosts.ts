@@ -1,5 +1,6 @@
-// A container's /etc/hosts on bridge networks (pure): localhost, --add-host, its own address,
-// then every peer on its user-defined networks with its name, aliases and hostname.
+// A container's /etc/hosts on bridge networks (pure): localhost, --add-host and its own address,
+// as Docker writes it. Its peers' names are not here: the engine's DNS server answers them
+// (runtime/dns.ts), so a lookup by name really crosses the network.
 
 /** The base of every hosts file: localhost and --add-host (as writeEtcFiles writes it). */
 export function baseHosts(extraHosts: readonly string[]): string {
@@ -10,18 +11,7 @@ export function baseHosts(extraHosts: readonly string[]): string {
   return `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${extra.join('')}`;
 }
 
-/** Pure: a container's /etc/hosts from its own address and its peers on user-defined networks. */
-export function renderHosts(
-  base: string, own: { ip: string; hostname: string } | null, peers: readonly { ip: string; names: readonly string[] }[],
-): string {
-  const lines = [base.replace(/\n?$/, '\n')];
-  if (own) lines.push(`${own.ip}\t${own.hostname}\n`);
-  const seen = new Set<string>();
-  for (const peer of peers) {
-    const line = `${peer.ip}\t${[...new Set(peer.names)].join(' ')}\n`;
-    if (!seen.has(line)) lines.push(line);
-    seen.add(line);
-  }
-  return lines.join('');
+/** Pure: a container's /etc/hosts from the base and its own address. */
+export function renderHosts(base: string, own: { ip: string; hostname: string } | null): string {
+  return base.replace(/\n?$/, '\n') + (own ? `${own.ip}\t${own.hostname}\n` : '');
 }
-

@@ -9,6 +9,11 @@
 //                            leaving by another interface (the uplink) is masqueraded
 //   forward (filter)         published ports and answers pass; otherwise one bridge never
 //                            forwards into another (Docker's isolation between networks)
+//
+// The DNAT and masquerade rules carry a `counter` (packets that matched: in a nat chain, the
+// first packet of each connection), which parseNatCounters reads back from `nft list table`
+// for the network picture: a DNAT counter that grew is a packet that came in by that port.
+import type { NatCounter } from '../../protocol/engine';
 
 export const NAT_TABLE = 'dockhand';
 
@@ -53,12 +58,12 @@ export function renderNatRules(bridges: readonly NatBridge[], publishes: readonl
     '\t}',
     '\tchain publish {',
     ...publishes.map((p) =>
-      `\t\t${p.hostIp === '0.0.0.0' ? '' : `ip daddr ${p.hostIp} `}${p.protocol} dport ${p.hostPort} dnat to ${p.ip}:${p.port} comment ${quote(p.container)}`),
+      `\t\t${p.hostIp === '0.0.0.0' ? '' : `ip daddr ${p.hostIp} `}${p.protocol} dport ${p.hostPort} counter dnat to ${p.ip}:${p.port} comment ${quote(p.container)}`),
     '\t}',
     '\tchain postrouting {',
     '\t\ttype nat hook postrouting priority srcnat; policy accept;',
-    ...(names.length ? ['\t\toifname @bridges ct status dnat masquerade'] : []),
-    ...bridges.map((b) => `\t\tip saddr ${b.subnet} oifname != ${quote(b.bridge)} masquerade`),
+    ...(names.length ? ['\t\toifname @bridges ct status dnat counter masquerade'] : []),
+    ...bridges.map((b) => `\t\tip saddr ${b.subnet} oifname != ${quote(b.bridge)} counter masquerade`),
     '\t}',
     '\tchain forward {',
     '\t\ttype filter hook forward priority filter; policy accept;',
@@ -69,4 +74,34 @@ export function renderNatRules(bridges: readonly NatBridge[], publishes: readonl
     '}',
   );
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The counters of the DNAT and masquerade rules in `nft list table ip dockhand`'s output, in
+ * order. nft prints a rule as `<match> counter packets N bytes M <action> [comment "…"]`.
+ */
+export function parseNatCounters(listing: string): NatCounter[] {
+  const counters: NatCounter[] = [];
+  let chain = '';
+  for (const raw of listing.split('\n')) {
+    const line = raw.trim();
+    const head = /^chain (\S+) \{$/.exec(line);
+    if (head) { chain = head[1]; continue; }
+    const m = /^(.*?)\s*counter packets (\d+) bytes (\d+)\s+(dnat|masquerade)\b(.*)$/.exec(line);
+    if (!m) continue;
+    const [, match, packets, bytes, action, rest] = m;
+    const counter: NatCounter = { kind: action as 'dnat' | 'masquerade', chain, packets: Number(packets), bytes: Number(bytes), match };
+    if (action === 'dnat') {
+      const port = /\b(tcp|udp) dport (\d+)/.exec(match);
+      const daddr = /\bip daddr (\d+\.\d+\.\d+\.\d+)\b/.exec(match);
+      const to = /^\s*(?:ip )?to (\d+\.\d+\.\d+\.\d+)(?::(\d+))?/.exec(rest);
+      const comment = /comment "([^"]*)"/.exec(rest);
+      if (port) { counter.protocol = port[1] as 'tcp' | 'udp'; counter.hostPort = Number(port[2]); }
+      counter.hostIp = daddr ? daddr[1] : '0.0.0.0';
+      if (to) { counter.toIp = to[1]; if (to[2]) counter.toPort = Number(to[2]); }
+      if (comment) counter.container = comment[1];
+    }
+    counters.push(counter);
+  }
+  return counters;
 }

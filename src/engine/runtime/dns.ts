@@ -6,7 +6,8 @@
 // gateway is the address every container on the network already routes to). /etc/hosts keeps
 // the same names for programs that read files first (networks.ts).
 import * as kernel from '../kernel';
-import { renderDnsTable } from '../network/dns-table';
+import type { DnsAnswer } from '../../protocol/engine';
+import { DNS_ANSWERS_FILE, parseDnsAnswers, renderDnsTable } from '../network/dns-table';
 import type { NetworkRecord } from '../network/store';
 
 export const DNS_DIR = '/run/dockhand/dns';
@@ -35,4 +36,9 @@ export function writeDnsTable(network: NetworkRecord, peers: readonly { ip: stri
 
 export function removeDnsTable(network: NetworkRecord): void {
   if (network.Gateway && kernel.exists(`${DNS_DIR}/${network.Gateway}`)) kernel.remove(`${DNS_DIR}/${network.Gateway}`);
+}
+
+/** The server's last answers (it rewrites DNS_DIR/answers by rename after each one); [] before any. */
+export function recentDnsAnswers(): DnsAnswer[] {
+  return parseDnsAnswers(kernel.readText(`${DNS_DIR}/${DNS_ANSWERS_FILE}`));
 }

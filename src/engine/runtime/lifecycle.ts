@@ -8,7 +8,7 @@ import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
 import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
 import { renderSpec, resolveUser } from './spec';
 import { fillEmptyVolumes, launchMounts } from './volumes';
-import { attachNetworks, refreshHosts, releaseNetworks, writeHosts } from './networks';
+import { attachNetworks, refreshNames, releaseNetworks, writeHosts } from './networks';
 import { publishPorts, unpublishPorts } from './ports';
 import type { VolumeStore } from '../store/volume-store';
 
@@ -32,11 +32,11 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       named ? kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '' : '', named ? kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '' : '',
     );
     if ('error' in user) throw new EngineError(user.error, 126);
-    // an address on each network (its peers' /etc/hosts learn the name), the veth names
+    // an address on each network (its DNS tables learn the name), the veth names
     const networks = attachNetworks(record);
     if (networks.length) {
       writeHosts(record);
-      refreshHosts(Object.keys(record.NetworkSettings?.Networks ?? {}), id);
+      refreshNames(Object.keys(record.NetworkSettings?.Networks ?? {}));
     }
     publishPorts(record);
     const cgroup = createCgroup(id, {

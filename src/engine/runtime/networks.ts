@@ -1,8 +1,8 @@
 // A container's networks at run time: an address from each network's IPAM and a veth name at
 // start (the launcher makes the pairs: native/network.c), the addresses released when it
-// stops, and /etc/hosts: every container on a user-defined network finds the others there by
-// name and alias (Docker answers these names from an embedded DNS server at 127.0.0.11; a
-// hosts file, rewritten in place — it is bind-mounted — is the simpler real mechanism).
+// stops, and names: every container on a user-defined network finds the others by name and
+// alias through the engine's DNS server at the network's gateway (Docker's is at 127.0.0.11),
+// whose table for the network is rewritten at every change; /etc/hosts has the container itself.
 import * as kernel from '../kernel';
 import { allocate, macFor, release } from '../network/ipam';
 import { baseHosts, renderHosts } from '../network/hosts';
@@ -66,7 +66,7 @@ function ipBase(network: NetworkRecord): number {
   return network.Subnet.split('/')[0].split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
 }
 
-/** At stop (or a failed start): the addresses go back to their networks; the peers' hosts files lose it. */
+/** At stop (or a failed start): the addresses go back to their networks; their DNS tables lose it. */
 export function releaseNetworks(record: ContainerRecord): void {
   if (!context) return;
   const touched: string[] = [];
@@ -81,7 +81,7 @@ export function releaseNetworks(record: ContainerRecord): void {
     delete endpoint.HostVeth;
     touched.push(name);
   }
-  if (touched.length) refreshHosts(touched, record.Id);
+  if (touched.length) refreshNames(touched);
 }
 
 /** The containers with an address on the network (running, or starting). */
@@ -96,22 +96,14 @@ export function attached(networkId: string): { record: ContainerRecord; endpoint
   return out;
 }
 
-/** Rewrites the container's hosts file (in place: the bind mount inside sees it at once). */
+/** Rewrites the container's hosts file (in place: the bind mount inside sees it at once) and its resolv.conf. */
 export function writeHosts(record: ContainerRecord): void {
   if (!context) return;
   const networks = record.NetworkSettings?.Networks ?? {};
   const first = Object.values(networks).find((e) => e.IPAddress);
-  const peers: { ip: string; names: string[] }[] = [];
-  for (const [name, endpoint] of Object.entries(networks)) {
-    if (!endpoint.IPAddress || name === DEFAULT_BRIDGE) continue; // the default bridge does not resolve names (as Docker)
-    for (const peer of attached(endpoint.NetworkID)) {
-      if (peer.record.Id === record.Id) continue;
-      peers.push({ ip: peer.endpoint.IPAddress, names: namesOf(peer.record, peer.endpoint) });
-    }
-  }
   const path = `${containerDir(record.Id)}/hosts`;
   if (!kernel.exists(path)) return;
-  kernel.writeText(path, renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null, peers));
+  kernel.writeText(path, renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null));
   // the DNS server (dns.ts) of its first user-defined network; the default bridge has none, as in Docker
   const named = Object.entries(networks).find(([name, e]) => e.IPAddress && name !== DEFAULT_BRIDGE);
   kernel.writeText(`${containerDir(record.Id)}/resolv.conf`, named ? resolvConf(named[1].Gateway) : '');
@@ -120,17 +112,14 @@ export function writeHosts(record: ContainerRecord): void {
 /** The names a container answers to on a network: its name, its aliases, its hostname. */
 const namesOf = (record: ContainerRecord, endpoint: EndpointSettings) => [record.Name.replace(/^\//, ''), ...(endpoint.Aliases ?? []), record.Config.Hostname];
 
-/** After a change on these networks: their DNS tables, and every attached container's hosts file (but `except`'s). */
-export function refreshHosts(networkNames: readonly string[], except = ''): void {
+/** After a change on these networks: their DNS tables (the default bridge has none, as in Docker). */
+export function refreshNames(networkNames: readonly string[]): void {
   if (!context) return;
-  const ids = new Set<string>();
   for (const name of networkNames) {
     if (name === DEFAULT_BRIDGE) continue;
     const network = context.networks.find(name);
     if (!network) continue;
-    const members = attached(network.Id);
-    writeDnsTable(network, members.map(({ record, endpoint }) => ({ ip: endpoint.IPAddress, names: namesOf(record, endpoint) })));
-    for (const { record } of members) if (record.Id !== except && !ids.has(record.Id)) { ids.add(record.Id); writeHosts(record); }
+    writeDnsTable(network, attached(network.Id).map(({ record, endpoint }) => ({ ip: endpoint.IPAddress, names: namesOf(record, endpoint) })));
   }
 }
 
@@ -165,12 +154,12 @@ export async function connectRunning(record: ContainerRecord, network: NetworkRe
     context?.networks.save(network);
     return (report.other + report.rest).replace(/^docker: Error response from daemon: /, '').trim() || `network-attach exited with status ${code}`;
   }
-  refreshHosts([network.Name]);
+  refreshNames([network.Name]);
   writeHosts(record);
   return null;
 }
 
-/** docker network disconnect: the veth pair goes (ip link del of the host end takes both), the address back, the hosts files. */
+/** docker network disconnect: the veth pair goes (ip link del of the host end takes both), the address back, the names. */
 export function disconnectRunning(record: ContainerRecord, networkName: string): void {
   const endpoint = record.NetworkSettings?.Networks[networkName];
   if (!endpoint) return;
@@ -181,6 +170,6 @@ export function disconnectRunning(record: ContainerRecord, networkName: string):
     context!.networks.save(network);
   }
   delete record.NetworkSettings!.Networks[networkName];
-  refreshHosts([networkName], record.Id);
+  refreshNames([networkName]);
   if (record.State.Running) writeHosts(record);
 }

@@ -6,7 +6,8 @@
 // the networks just as well.
 import { NFTABLES_ADDON, NFTABLES_UNPACKED } from '../../protocol/engine';
 import * as kernel from '../kernel';
-import { renderNatRules, type NatBridge, type NatPublish } from '../network/nat-rules';
+import type { NatCounter } from '../../protocol/engine';
+import { NAT_TABLE, parseNatCounters, renderNatRules, type NatBridge, type NatPublish } from '../network/nat-rules';
 import { EngineError } from './create';
 
 const NFT = '/usr/sbin/nft';
@@ -67,6 +68,23 @@ function routeLocalnet(): void {
 
 /** The table as last loaded, for the pictures (null until nftables carries it). */
 export const loadedNatRules = (): string | null => (nftablesLoaded() ? kernel.readText(RULES) : null);
+
+/**
+ * The NAT rules' packet counters, for the pictures: one `nft list table` (a process start,
+ * ≈ 40 ms and more), so only when the loaded table (`rules`, from loadedNatRules) has a DNAT
+ * rule; null otherwise. The exec is kept out of the x-ray: it is the pictures' cost, not a command's.
+ */
+export function natCounters(rules: string | null): NatCounter[] | null {
+  if (!rules || !/ dnat to /.test(rules)) return null;
+  const before = kernel.takeTrace();
+  try {
+    const listing = kernel.programOutput([NFT, 'list', 'table', 'ip', NAT_TABLE]);
+    return listing === null ? null : parseNatCounters(listing);
+  } finally {
+    kernel.takeTrace();
+    kernel.addTrace(before);
+  }
+}
 
 /** Replaces the engine's table in one transaction; from then on the VM forwards (the rules isolate). */
 export function applyNatRules(bridges: readonly NatBridge[], publishes: readonly NatPublish[]): void {

@@ -4,12 +4,13 @@
 // binds and tmpfs mounts, two bridge networks (some containers on both), published ports and
 // a few changed paths in the writable layers. Shaped like what src/engine/api/state.ts
 // collects; deterministic.
-import type { BuildEvent, ContainerState, EngineEvent, EngineState, ImageState, NamespaceInodes, NetworkState, VmProcess } from '../../protocol/engine';
+import type { BuildEvent, ContainerState, DnsAnswer, EngineEvent, EngineState, ImageState, NamespaceInodes, NatCounter, NetInterfaceState, NetworkState, VmProcess } from '../../protocol/engine';
 import { layoutLayers, type LayerChange, type LayersLayout } from './layers-layout';
 import { observeSnapshot, type LifecycleHistory } from './lifecycle-history';
 import { layoutLifecycle, type LifecycleLayout } from './lifecycle-layout';
 import { layoutNamespaces, type NamespacesLayout } from './namespaces-layout';
 import { layoutNetwork, type NetworkLayout } from './network-layout';
+import { packetPath, type PacketPath } from './packet-path';
 import { layoutVolumes, type VolumesLayout } from './volumes-layout';
 import { layoutXray, type XrayEvent, type XrayLayout } from './xray-layout';
 
@@ -99,8 +100,44 @@ function networks(containers: ContainerState[]): NetworkState[] {
   ];
 }
 
-/** A snapshot with `n` containers (all with processes; every 7th paused). */
-export function benchState(n: number, time = 1_715_000_000_000): EngineState {
+/**
+ * The VM's interfaces, the DNS log and the NAT counters after `traffic` rounds of one packet
+ * path: the first container on `app` asks the DNS server for the second one's name, pings it
+ * (both veths and the bridge count packets), and the first published port is fetched (its DNAT
+ * counter, its container's veth and docker0). traffic 0: every counter 0, no answer.
+ */
+function netCounters(containers: ContainerState[], nets: NetworkState[], traffic: number, time: number):
+  Pick<EngineState, 'interfaces' | 'dnsAnswers' | 'natCounters'> {
+  const [docker0, app] = nets;
+  const [asker, peer] = app.containers;
+  const published = containers.find((c) => c.ports?.length);
+  const web = published && docker0.containers.find((e) => e.id === published.id);
+  const count = new Map<string, number>();
+  const add = (name: string | undefined, k: number) => name && count.set(name, (count.get(name) ?? 0) + k);
+  if (asker && peer) { add(asker.veth, 3 * traffic); add(peer.veth, 2 * traffic); add(app.bridge, traffic); }
+  if (web) { add(web.veth, 4 * traffic); add(docker0.bridge, 4 * traffic); }
+  const iface = (name: string, kind: NetInterfaceState['kind'], operstate?: string): NetInterfaceState =>
+    ({ name, kind, rxPackets: count.get(name) ?? 0, txPackets: count.get(name) ?? 0, ...(operstate ? { operstate } : {}) });
+  const interfaces = [
+    iface('lo', 'loopback', 'unknown'), iface('dummy0', 'other', 'down'),
+    ...nets.map((n) => iface(n.bridge, 'bridge')),
+    ...nets.flatMap((n) => n.containers.map((e) => iface(e.veth, 'veth'))),
+  ];
+  const dnsAnswers: DnsAnswer[] = asker && peer
+    ? Array.from({ length: Math.min(traffic, 8) }, (_, k) => ({
+      seq: traffic - k, time: time - k * 1000, client: asker.ip, server: app.gateway, type: 'A', name: peer.name, addresses: [peer.ip], rcode: 'NOERROR',
+    })).reverse()
+    : [];
+  const natCounters: NatCounter[] = containers.flatMap((c) => (c.ports ?? []).map((p): NatCounter => ({
+    kind: 'dnat', chain: 'publish', packets: c === published ? traffic : 0, bytes: c === published ? 60 * traffic : 0,
+    match: `${p.protocol} dport ${p.hostPort}`, protocol: p.protocol, hostIp: p.hostIp, hostPort: p.hostPort,
+    toIp: docker0.containers.find((e) => e.id === c.id)?.ip, toPort: p.containerPort, container: c.name,
+  })));
+  return { interfaces, dnsAnswers, natCounters };
+}
+
+/** A snapshot with `n` containers (all with processes; every 7th paused); `traffic`: see netCounters. */
+export function benchState(n: number, time = 1_715_000_000_000, traffic = 0): EngineState {
   const processes = vmProcesses(40);
   const containers: ContainerState[] = [];
   let next = 100;
@@ -110,6 +147,7 @@ export function benchState(n: number, time = 1_715_000_000_000): EngineState {
     containers.push(c.state);
     processes.push(...c.procs);
   }
+  const nets = networks(containers);
   return {
     time, collectMs: 35, containers, images: IMAGES,
     sharedLayers: [{ diffId: BASE.diffId, images: IMAGES.map((i) => i.id) }],
@@ -120,7 +158,8 @@ export function benchState(n: number, time = 1_715_000_000_000): EngineState {
       ...containers.flatMap((c) => (c.mounts ?? []).filter((m) => m.type === 'volume' && m.name !== 'data')
         .map((m) => ({ name: m.name!, mountpoint: m.source, anonymous: true, usedBy: [c.id] }))),
     ],
-    networks: networks(containers),
+    networks: nets,
+    ...netCounters(containers, nets, traffic, time),
   };
 }
 
@@ -148,20 +187,24 @@ export function benchXray(): XrayEvent {
 export interface Size { width: number; height: number }
 
 export interface AllLayouts {
+  /** the packet path between the `previous` snapshot given and this one */
+  path: PacketPath | null;
   namespaces: NamespacesLayout; layers: LayersLayout; volumes: VolumesLayout; network: NetworkLayout; lifecycle: LifecycleLayout; xray: XrayLayout;
 }
 
 /** Every picture's layout for one snapshot: what the page computes on each refresh (the bench times this). */
 export function computeAllLayouts(
   state: EngineState, size: Size,
-  extra: { history?: LifecycleHistory; xray?: XrayEvent | null; changes?: LayerChange[] } = {},
+  extra: { history?: LifecycleHistory; xray?: XrayEvent | null; changes?: LayerChange[]; previous?: EngineState | null } = {},
 ): AllLayouts {
   const history = extra.history ?? observeSnapshot({}, state);
+  const path = packetPath(extra.previous ?? null, state);
   return {
+    path,
     namespaces: layoutNamespaces(state, size),
     layers: layoutLayers(state, size, extra.changes),
     volumes: layoutVolumes(state, size),
-    network: layoutNetwork(state, size),
+    network: layoutNetwork(state, size, path),
     lifecycle: layoutLifecycle(history, size),
     xray: layoutXray(extra.xray ?? null, size),
   };

@@ -9,6 +9,7 @@ import { applyBuildEvent, currentBuild, EMPTY_BUILDS, type BuildHistory, type Bu
 import { coalesce, type Coalescer } from './coalesce';
 import type { LayerChange } from './layers-layout';
 import { applyEvent, observeSnapshot, type LifecycleHistory } from './lifecycle-history';
+import { packetPath, type PacketPath } from './packet-path';
 import { upperChanges } from './upper-changes';
 import type { XrayEvent } from './xray-layout';
 
@@ -31,6 +32,11 @@ export class EngineStore {
   history = $state.raw<LifecycleHistory>({});
   /** paths changed in writable layers (from each container's upper dir), fresh = new since the previous snapshot */
   changes = $state.raw<LayerChange[]>([]);
+  /**
+   * the path the packets of the last command took (packet-path.ts: this snapshot's counters
+   * against the previous one's); null when that command moved no packet
+   */
+  path = $state.raw<PacketPath | null>(null);
   /** docker build runs, step by step, from `build.step` events */
   builds = $state.raw<BuildHistory>(EMPTY_BUILDS);
   /** the last refresh's error, cleared by the next success */
@@ -113,6 +119,7 @@ export class EngineStore {
       const state = await this.#source.engineState();
       if (this.#disposed) return;
       this.changes = upperChanges(this.state, state, this.changes);
+      this.path = packetPath(this.state, state);
       this.state = state;
       this.history = observeSnapshot(this.history, state);
       this.error = null;

@@ -29,6 +29,21 @@ describe('EngineStore', () => {
     store.dispose();
   });
 
+  it("keeps the last command's packet path, and clears it when the next snapshot moved no packet", async () => {
+    const f = fakeSource();
+    const store = new EngineStore(f.source);
+    f.pending[0].resolve(benchState(4, 1, 0));
+    await tick();
+    expect(store.path).toBeNull();
+    for (const [traffic, hot] of [[1, true], [1, false]] as const) {
+      f.emit(benchXray());
+      f.pending.at(-1)!.resolve(benchState(4, 2, traffic));
+      await tick();
+      expect(store.path !== null).toBe(hot);
+    }
+    store.dispose();
+  });
+
   it('asks for one snapshot per command: at its x-ray, not at each lifecycle event', async () => {
     const f = fakeSource();
     const store = new EngineStore(f.source, { refreshNow: false, quietMs: 30 });

@@ -30,6 +30,13 @@ export interface VizLabels {
     container: (name: string, n: number) => string;
     port: (hostIp: string, hostPort: number, container: string, containerPort: number, protocol: string) => string;
     host: string; none: string; noNetworks: string;
+    /** the VM's own devices, the no-uplink note (two lines) */
+    vmIfs: string; vmIf: (name: string, operstate: string, rx: number, tx: number) => string; noUplink: [string, string];
+    /** the last command's packet path */
+    path: (steps: string[]) => string; steps: Record<'dns' | 'veth' | 'bridge' | 'nat' | 'vm', string>;
+    hotVeth: (rx: number, tx: number) => string; hotIf: (rx: number, tx: number) => string; hotBridge: (own: { rx: number; tx: number } | null) => string;
+    nat: (packets: number) => string;
+    dns: (client: string, server: string, answer: string, gone: boolean) => string;
   };
   lifecycle: {
     title: string; states: Record<string, string>; transition: (from: string, to: string, n: number) => string;
@@ -78,7 +85,7 @@ const en: VizLabels = {
   },
   network: {
     title: 'Bridges, veth pairs and addresses in the VM', vm: (netns) => `the VM (host) · network namespace ${netns}`,
-    outside: 'outside',
+    outside: 'no uplink',
     bridge: (name, bridge, subnet, gateway, n) => `network ${name}: Linux bridge ${bridge}, subnet ${subnet}, gateway ${gateway} (the VM's address on it) · ${n} container${n === 1 ? '' : 's'}`,
     veth: (veth, bridge, container) => `veth pair: ${veth} (port of ${bridge}) ↔ eth in ${container}`,
     endpoint: (container, ip, network, mac, names) => `${container} on ${network}: ${ip}, MAC ${mac}${names.length ? `\nother containers find it as ${names.join(', ')}` : ''}`,
@@ -86,6 +93,16 @@ const en: VizLabels = {
     port: (hostIp, hostPort, container, containerPort, protocol) => `published: the VM's ${hostIp}:${hostPort} → ${container}:${containerPort}/${protocol} (DNAT)`,
     host: '--network host: the VM\'s own network namespace', none: '--network none: loopback only',
     noNetworks: 'no bridge networks',
+    vmIfs: "the VM's own interfaces",
+    vmIf: (name, operstate, rx, tx) => `${name} (${operstate}): the VM's own device, ${rx} packets received, ${tx} sent since boot`,
+    noUplink: ['no uplink: the VM has no network card (v86 is given none),', 'so published ports are reached from inside the VM (localhost, the Browser tab)'],
+    path: (steps) => `last command's packets: ${steps.join(' → ')}`,
+    steps: { dns: 'DNS answer', veth: 'veth', bridge: 'bridge', nat: 'NAT', vm: 'VM' },
+    hotVeth: (rx, tx) => `\nlast command: ${rx} packet${rx === 1 ? '' : 's'} from the container, ${tx} to it`,
+    hotIf: (rx, tx) => `\nlast command: ${rx} packet${rx === 1 ? '' : 's'} received, ${tx} sent`,
+    hotBridge: (own) => `\nlast command: packets crossed this bridge${own ? ` (${own.rx} to the VM, ${own.tx} from it)` : ' between its ports'}`,
+    nat: (n) => `\nlast command: ${n} connection${n === 1 ? '' : 's'} DNAT'ed by this rule`,
+    dns: (client, server, answer, gone) => `DNS: ${client}${gone ? ' (a container gone since)' : ''} asked the engine's server at ${server}: ${answer}`,
   },
   lifecycle: {
     title: 'Container lifecycle', noContainers: 'no containers yet', pathOf: 'path taken',
@@ -145,7 +162,7 @@ const ko: VizLabels = {
   },
   network: {
     title: 'VM 안의 브리지, veth 쌍, 주소', vm: (netns) => `VM (호스트) · 네트워크 네임스페이스 ${netns}`,
-    outside: 'VM 바깥',
+    outside: '업링크 없음',
     bridge: (name, bridge, subnet, gateway, n) => `네트워크 ${name}: 리눅스 브리지 ${bridge}, 서브넷 ${subnet}, 게이트웨이 ${gateway} (VM의 주소) · 컨테이너 ${n}개`,
     veth: (veth, bridge, container) => `veth 쌍: ${veth} (${bridge}의 포트) ↔ ${container} 안의 eth`,
     endpoint: (container, ip, network, mac, names) => `${container} · ${network}: ${ip}, MAC ${mac}${names.length ? `\n다른 컨테이너가 찾는 이름: ${names.join(', ')}` : ''}`,
@@ -153,6 +170,16 @@ const ko: VizLabels = {
     port: (hostIp, hostPort, container, containerPort, protocol) => `공개 포트: VM의 ${hostIp}:${hostPort} → ${container}:${containerPort}/${protocol} (DNAT)`,
     host: '--network host: VM 자신의 네트워크 네임스페이스', none: '--network none: 루프백만',
     noNetworks: '브리지 네트워크 없음',
+    vmIfs: 'VM 자신의 인터페이스',
+    vmIf: (name, operstate, rx, tx) => `${name} (${operstate}): VM 자신의 장치, 부팅 후 받은 패킷 ${rx}개, 보낸 패킷 ${tx}개`,
+    noUplink: ['업링크 없음: VM에는 네트워크 카드가 없습니다 (v86에 주지 않음).', '그래서 공개 포트는 VM 안에서 접속합니다 (localhost, 브라우저 탭)'],
+    path: (steps) => `마지막 명령의 패킷: ${steps.join(' → ')}`,
+    steps: { dns: 'DNS 응답', veth: 'veth', bridge: '브리지', nat: 'NAT', vm: 'VM' },
+    hotVeth: (rx, tx) => `\n마지막 명령: 컨테이너에서 온 패킷 ${rx}개, 컨테이너로 간 패킷 ${tx}개`,
+    hotIf: (rx, tx) => `\n마지막 명령: 받은 패킷 ${rx}개, 보낸 패킷 ${tx}개`,
+    hotBridge: (own) => `\n마지막 명령: 패킷이 이 브리지를 지남${own ? ` (VM으로 ${own.rx}개, VM에서 ${own.tx}개)` : ' (포트 사이)'}`,
+    nat: (n) => `\n마지막 명령: 이 규칙이 DNAT한 연결 ${n}개`,
+    dns: (client, server, answer, gone) => `DNS: ${client}${gone ? ' (지금은 없는 컨테이너)' : ''}가 엔진의 서버 ${server}에 물음: ${answer}`,
   },
   lifecycle: {
     title: '컨테이너 생명주기', noContainers: '아직 컨테이너가 없습니다', pathOf: '거쳐 온 경로',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchState, HOST_NS } from './bench-fixture';
 import { layoutNetwork, NET_METRICS, networkMode } from './network-layout';
+import { packetPath } from './packet-path';
 
 const SIZE = { width: 960 };
 
@@ -34,13 +35,48 @@ describe('network layout', () => {
     expect(both.endpoints[1].text).toContain(`${served.ip}/16 · svc0`);
   });
 
-  it('brings published ports in from outside the VM to the container', () => {
+  it("brings published ports from the VM's wall to the container (no uplink: nothing comes from outside)", () => {
     const published = l.containers.find((c) => c.ports.length)!;
     const p = published.ports[0];
     expect(p.text).toBe(`0.0.0.0:${p.hostPort} → 80/tcp`);
-    expect(p.x1).toBeGreaterThan(l.outsideX);
+    expect(p.x1).toBeLessThan(l.outsideX);
+    expect(p.x1).toBeGreaterThan(p.x2);
     expect(p.x2).toBe(published.x + published.width);
     expect(published.x + published.width).toBeLessThan(l.outsideX);
+  });
+
+  it("draws the VM's own devices (lo, dummy0: no bridge, no veth) and room for the no-uplink note, inside the VM", () => {
+    expect(l.vmIfs.map((i) => `${i.name} ${i.kind} ${i.operstate}`)).toEqual(['lo loopback unknown', 'dummy0 other down']);
+    for (const i of l.vmIfs) expect(i.y).toBeGreaterThan(l.vmIfsHead.y);
+    expect(l.uplinkY).toBeGreaterThanOrEqual(Math.max(...l.vmIfs.map((i) => i.y + i.height)));
+    expect(l.vm.y + l.vm.height).toBeGreaterThanOrEqual(l.uplinkY + 2 * NET_METRICS.noteH);
+    expect(l.path).toBeNull();
+    expect(l.containers.every((c) => c.dns.length === 0 && c.endpoints.every((e) => !e.hot))).toBe(true);
+  });
+
+  it("marks the last command's path: hot veths and bridges, the DNS answer in the asker's box, the DNAT'ed port", () => {
+    const before = benchState(8);
+    const after = benchState(8, undefined, 1);
+    const path = packetPath(before, after)!;
+    const hot = layoutNetwork(after, SIZE, path);
+    const app = after.networks![1];
+    const [asker, peer] = app.containers;
+    const box = hot.containers.find((c) => c.containerId === asker.id)!;
+    expect(box.dns.map((d) => d.text)).toEqual([`DNS ${peer.name} → ${peer.ip}`]);
+    expect(box.dns[0].y).toBeLessThan(box.y + box.height);
+    expect(box.height).toBeGreaterThan(l.containers.find((c) => c.containerId === asker.id)!.height);
+    expect(hot.containers.flatMap((c) => c.endpoints).filter((e) => e.hot).map((e) => e.veth).sort()).toEqual(path.veths.sort());
+    expect(hot.bridges.filter((b) => b.hot).map((b) => b.bridge).sort()).toEqual(['docker0', app.bridge].sort());
+    const ports = hot.containers.flatMap((c) => c.ports);
+    expect(ports.filter((p) => p.natPackets).map((p) => p.hostPort)).toEqual([path.nat[0].counter.hostPort]);
+    expect(hot.dnsApart).toEqual([]);
+    // the summary line sits between the VM's title and the first bridge, which moves down for it
+    expect(hot.pathY).toBeLessThan(hot.bridges[0].headY);
+    expect(hot.bridges[0].headY).toBe(l.bridges[0].headY + NET_METRICS.noteH);
+    // the asker gone (a --rm container): its answer gets a line of its own
+    const gone = { ...after, containers: after.containers.filter((c) => c.id !== asker.id), networks: after.networks!.map((n) => ({ ...n, containers: n.containers.filter((e) => e.id !== asker.id) })) };
+    const apart = layoutNetwork(gone, SIZE, path).dnsApart;
+    expect(apart.map((d) => d.text)).toEqual([`DNS ${app.gateway} → ${asker.ip}: ${peer.name} → ${peer.ip}`]);
   });
 
   it('shows --network host and none containers apart, from their network namespace', () => {

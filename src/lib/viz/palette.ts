@@ -41,12 +41,13 @@ export const SOURCE_COLORS = {
   tmpfs: OKABE_ITO.purple,
 } as const;
 
-/** The network picture: bridges, veth pairs, published ports. */
+/** The network picture: bridges, veth pairs, published ports; `path`: what the last command's packets crossed (also drawn wider, and named in text). */
 export const NET_COLORS = {
   bridge: OKABE_ITO.blue,
   veth: OKABE_ITO.orange,
   port: OKABE_ITO.yellow,
   vm: OKABE_ITO.skyBlue,
+  path: OKABE_ITO.vermillion,
 } as const;
 
 /** Lifecycle states; 'dead' shares exited's colour. */

@@ -5,16 +5,16 @@
 // all on the main thread. The state changes from run to run so every picture really redraws.
 // With ?show=<picture>&n=<containers>&lang=<en|ko> it draws that picture once from the fixture
 // instead (the e2e test's screenshots): container 0's changes arrive in a second snapshot, so
-// the layers picture marks them fresh.
+// the layers picture marks them fresh, and the network picture the packets' path.
 import { flushSync, mount, unmount } from 'svelte';
 import type { EngineEvent, EngineState } from '../../../protocol/engine';
 import { benchBuild, benchState, benchXray } from '../bench-fixture';
 import { EngineStore } from '../engine-store.svelte';
 import PicturesPanel, { type Picture } from '../PicturesPanel.svelte';
 
-/** Snapshot `i`: one more file in a writable layer, one container paused or not, one port more or less. */
+/** Snapshot `i`: one more file in a writable layer, one container paused or not, one port more or less, a packet path. */
 function variant(i: number, containers: number): EngineState {
-  const s = benchState(containers, 1_715_000_000_000 + i);
+  const s = benchState(containers, 1_715_000_000_000 + i, i);
   const c = s.containers[i % containers];
   c.upperDir = { entries: [...(c.upperDir?.entries ?? []), { path: `/tmp/run-${i}`, kind: 'file', lower: false }], truncated: false };
   const d = s.containers[(i + 1) % containers];
@@ -96,10 +96,13 @@ async function show(picture: Picture, containers: number, lang: 'en' | 'ko'): Pr
     { refreshNow: false },
   );
   await store.refresh();
-  next = benchState(containers);
-  await store.refresh();
-  // the x-ray and build pictures draw events: the fixture's docker run and docker build
+  // the x-ray and build pictures draw events: the fixture's docker run and docker build (the
+  // x-ray asks for a snapshot: let it come before the second one)
   for (const event of [benchXray(), ...benchBuild()]) listeners.forEach((l) => l(event));
+  await store.refresh();
+  // the second snapshot's counters grew: the network picture draws a packet path (DNS, veths, bridge, NAT)
+  next = benchState(containers, undefined, 1);
+  await store.refresh();
   mount(PicturesPanel, { target: document.getElementById('app')!, props: { store, picture, lang } });
   flushSync();
 }
