@@ -10,5 +10,6 @@ bash "$IMAGES_DIR/vm/build-userland.sh"
 bash "$IMAGES_DIR/vm/build-initramfs.sh"
 bash "$IMAGES_DIR/vm/build-nft.sh"          # nftables, an add-on the page loads after the first shell
 bash "$IMAGES_DIR/tinyos/build.sh"
+bash "$IMAGES_DIR/vm/build-vm-kernel.sh"     # the VM page's Linux VM: Linux 6.1 + busybox (build-vm-initramfs.sh)
 bash "$IMAGES_DIR/containers/build.sh"
 node "$IMAGES_DIR/manifest.mjs"

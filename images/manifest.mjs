@@ -37,6 +37,8 @@ const sources = {
   'tinyos.bin': line('tinyos.source'),
   // nftables for port publishing and isolation: fetched after the first shell, not at boot
   'nft.tgz': line('nft.source'),
+  // the VM page's Linux VM: another kernel (6.1) than the host's, its busybox initramfs built in
+  'linux-vm/bzImage': line('vm-kernel.source'),
 };
 const files = Object.entries(sources).map(([file, source]) => {
   const buf = readFileSync(join(outDir, file));

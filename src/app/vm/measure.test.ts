@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { barRows, maxVms, ratio, tabMemory } from './measure';
+import { barRows, maxVms, plannedUseMb, ratio, tabMemory } from './measure';
 
 describe('VM page arithmetic', () => {
   it('fits as many VMs as the budget leaves, at least one, at most the cap', () => {
     expect(maxVms(300, 20)).toBe(7);
     expect(maxVms(440, 20)).toBe(1);
     expect(maxVms(0, 20)).toBe(8);
+  });
+
+  it('plans against the whole tab when measured, else the JS heap plus the machines it allocated', () => {
+    expect(plannedUseMb({ mb: 410, what: 'measureUserAgentSpecificMemory' }, 163)).toBe(410);
+    // the JS heap leaves out the machines' wasm memory: the host's 130 MB and a Linux VM's 33 MB
+    expect(plannedUseMb({ mb: 40, what: 'performance.memory (JS heap)' }, 163)).toBe(203);
+    expect(plannedUseMb(null, 163)).toBe(300);
+    // a 33 MB Linux VM: 7 fit beside 203 MB, 1 beside 420 MB; more is refused by the page
+    expect(maxVms(203, 33)).toBe(7);
+    expect(maxVms(420, 33)).toBe(1);
   });
 
   it('draws finished timings as measured and running ones as they grow', () => {

@@ -1,8 +1,21 @@
 // The page's arithmetic, kept pure: how many VMs the tab can still hold, the rows the timing
 // bars draw, and the tab's memory as the browser reports it.
 
+/** How TabMemory names a whole-tab measurement (the one that includes the machines' wasm memory). */
+const WHOLE_TAB = 'measureUserAgentSpecificMemory';
+
 /** The whole tab's budget with both machines running (the issue's limit). */
 export const TAB_BUDGET_MB = 450;
+
+/**
+ * What the tab uses, to plan more machines against: the browser's whole-tab figure when it gives
+ * one; else the JS heap (which leaves out wasm memory) plus the machines' memory the page knows it
+ * allocated; with nothing measured, `unknownMb`.
+ */
+export function plannedUseMb(memory: TabMemory | null, machinesMb: number, unknownMb = 300): number {
+  if (!memory) return unknownMb;
+  return memory.what === WHOLE_TAB ? memory.mb : memory.mb + machinesMb;
+}
 
 /** How many more machines of `perVmMb` fit next to what the tab already uses (at least 1, at most `cap`). */
 export function maxVms(usedMb: number, perVmMb: number, cap = 8, budgetMb = TAB_BUDGET_MB): number {
@@ -53,7 +66,7 @@ export async function tabMemory(perf: Performance = performance, isolated = glob
   };
   if (isolated && p.measureUserAgentSpecificMemory) {
     const { bytes } = await p.measureUserAgentSpecificMemory();
-    return { mb: Math.round(bytes / 2 ** 20), what: 'measureUserAgentSpecificMemory' };
+    return { mb: Math.round(bytes / 2 ** 20), what: WHOLE_TAB };
   }
   if (p.memory) return { mb: Math.round(p.memory.usedJSHeapSize / 2 ** 20), what: 'performance.memory (JS heap)' };
   return null;

@@ -4,7 +4,7 @@ import v86WasmUrl from 'v86/build/v86.wasm?url';
 import v86Package from 'v86/package.json';
 import type { ArtifactSource, Progress } from './artifacts';
 import { GuestSession, type GuestOptions } from './session';
-import { loadTinyVmFiles, TinyVm, type TinyVmFiles, type TinyVmOptions } from './tiny-vm';
+import { bootSecondVm, loadSecondVmFiles, type SecondVm, type SecondVmFiles, type VmKind } from './second-vm';
 
 export function fetchSource(base = import.meta.env.BASE_URL): ArtifactSource {
   return {
@@ -50,11 +50,11 @@ export function missingCapability(): string | null {
   return null;
 }
 
-/** The second machine (DockOS) in this tab: files fetched once and verified, then as many machines as asked. */
-export async function loadBrowserTinyVmFiles(): Promise<TinyVmFiles> {
-  return loadTinyVmFiles(fetchSource());
+/** The VM page's second machine of either kind (the Linux VM or DockOS): its files fetched and verified. */
+export function loadBrowserSecondVmFiles(kind: VmKind): Promise<SecondVmFiles> {
+  return loadSecondVmFiles(fetchSource(), kind);
 }
 
-export function bootBrowserTinyVm(options: Omit<TinyVmOptions, 'wasmPath'>): Promise<TinyVm> {
-  return TinyVm.boot({ wasmPath: v86WasmUrl, ...options });
+export function bootBrowserSecondVm(files: SecondVmFiles): Promise<SecondVm> {
+  return bootSecondVm(v86WasmUrl, files);
 }

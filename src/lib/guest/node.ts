@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { NFTABLES_UNPACKED } from '../../protocol/engine';
 import type { ArtifactSource } from './artifacts';
 import { GuestSession, type GuestOptions } from './session';
+import { LinuxVm, loadLinuxVmFiles, type LinuxVmOptions } from './linux-vm';
 import { loadTinyVmFiles, TinyVm, type TinyVmOptions } from './tiny-vm';
 
 const require = createRequire(import.meta.url);
@@ -47,4 +48,9 @@ export function bootNodeGuest(options: Partial<GuestOptions> = {}): Promise<Gues
 /** The second machine (DockOS), its files from public/vm, checked against the manifest. */
 export async function bootNodeTinyVm(options: Partial<TinyVmOptions> = {}): Promise<TinyVm> {
   return TinyVm.boot({ wasmPath: V86_WASM_PATH, files: options.files ?? (await loadTinyVmFiles(fileSource())), ...options });
+}
+
+/** The VM page's Linux VM (Linux 6.1), its files from public/vm, checked against the manifest. */
+export async function bootNodeLinuxVm(options: Partial<LinuxVmOptions> = {}): Promise<LinuxVm> {
+  return LinuxVm.boot({ wasmPath: V86_WASM_PATH, files: options.files ?? (await loadLinuxVmFiles(fileSource())), ...options });
 }

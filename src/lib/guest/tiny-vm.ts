@@ -1,14 +1,14 @@
-// The second machine: a v86 of its own (own BIOS, own memory, own CPU state) booting DockOS
-// (images/tinyos), a multiboot OS that is not Linux. It talks on COM1 only. Its boot is timed
-// twice: by the host (start → first byte, → prompt) and by DockOS itself (its TSC).
+// DockOS (images/tinyos) as a second machine: a multiboot OS that is not Linux, in a v86 of its
+// own (serial-vm.ts). Its boot is timed twice: by the host (start → first byte, → prompt) and by
+// DockOS itself (its TSC).
 import { V86 } from 'v86';
 import { loadManifest, loadVerified, type ArtifactSource } from './artifacts';
+import { copyBuffer, SECOND_VM_VGA_MB, SerialVm } from './serial-vm';
 import { answerIn, parseBanner, TINY_PROMPT, type TinyBanner } from './tiny-console';
 
 /** Small enough that several fit in a tab next to the 128 MB Linux guest. */
 export const TINY_VM_MEMORY_MB = 16;
-/** v86 always has a VGA card; the smallest framebuffer it accepts here. */
-export const TINY_VM_VGA_MB = 1;
+export const TINY_VM_VGA_MB = SECOND_VM_VGA_MB;
 export const TINY_VM_FILES = ['seabios.bin', 'vgabios.bin', 'tinyos.bin'] as const;
 export type TinyVmFiles = Record<(typeof TINY_VM_FILES)[number], Uint8Array>;
 
@@ -20,24 +20,6 @@ export interface TinyVmOptions {
   timeoutMs?: number;
 }
 
-/** Host clock (performance.now(), ms) at each step of the boot. */
-export interface TinyVmTimings {
-  startedAt: number;
-  /** v86 built the machine (wasm instance, memory) */
-  loadedMs: number;
-  /** the first byte on the serial line: BIOS, the multiboot loader and DockOS's entry are behind it */
-  firstByteMs: number;
-  /** the prompt: the machine is usable */
-  promptMs: number;
-}
-
-export class TinyVmError extends Error {
-  constructor(message: string, readonly serialTail: string) {
-    super(serialTail ? `${message}\nlast serial output:\n${serialTail}` : `${message}\n(nothing arrived on the serial line)`);
-    this.name = 'TinyVmError';
-  }
-}
-
 /** Loads the second machine's files, each verified against the manifest (a damaged one is refused by name). */
 export async function loadTinyVmFiles(source: ArtifactSource): Promise<TinyVmFiles> {
   const manifest = await loadManifest(source, 'vm');
@@ -46,24 +28,12 @@ export async function loadTinyVmFiles(source: ArtifactSource): Promise<TinyVmFil
   return files as TinyVmFiles;
 }
 
-export class TinyVm {
-  readonly timings: TinyVmTimings;
+export class TinyVm extends SerialVm {
+  readonly kind = 'dockos' as const;
   banner!: TinyBanner;
-  private transcript = '';
-  private readonly listeners = new Set<(text: string) => void>();
-  private destroyed = false;
-  private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly emulator: V86, readonly memoryMb: number, startedAt: number) {
-    this.timings = { startedAt, loadedMs: NaN, firstByteMs: NaN, promptMs: NaN };
-    const decoder = new TextDecoder();
-    emulator.add_listener('serial0-output-byte', (byte: number) => {
-      if (Number.isNaN(this.timings.firstByteMs)) this.timings.firstByteMs = performance.now() - startedAt;
-      const text = decoder.decode(new Uint8Array([byte]), { stream: true });
-      if (!text) return;
-      this.transcript = (this.transcript + text).slice(-16_384);
-      for (const listener of this.listeners) listener(text);
-    });
+  private constructor(emulator: V86, memoryMb: number, startedAt: number) {
+    super(emulator, memoryMb, startedAt, 'DockOS', answerIn);
   }
 
   static async boot(options: TinyVmOptions): Promise<TinyVm> {
@@ -73,24 +43,16 @@ export class TinyVm {
       wasm_path: options.wasmPath,
       memory_size: memoryMb * 1024 * 1024,
       vga_memory_size: TINY_VM_VGA_MB * 1024 * 1024,
-      bios: { buffer: copy(options.files['seabios.bin']) },
-      vga_bios: { buffer: copy(options.files['vgabios.bin']) },
-      multiboot: { buffer: copy(options.files['tinyos.bin']) },
+      bios: { buffer: copyBuffer(options.files['seabios.bin']) },
+      vga_bios: { buffer: copyBuffer(options.files['vgabios.bin']) },
+      multiboot: { buffer: copyBuffer(options.files['tinyos.bin']) },
       autostart: true,
       disable_keyboard: true,
       disable_mouse: true,
       disable_speaker: true,
     });
     const vm = new TinyVm(emulator, memoryMb, startedAt);
-    emulator.add_listener('emulator-loaded', () => { vm.timings.loadedMs = performance.now() - startedAt; });
-    try {
-      vm.banner = await vm.until(() => parseBanner(vm.transcript), options.timeoutMs ?? 30_000,
-        'DockOS did not print its banner and prompt');
-    } catch (error) {
-      await vm.destroy();
-      throw error;
-    }
-    vm.timings.promptMs = performance.now() - startedAt;
+    vm.banner = await vm.booted(parseBanner, options.timeoutMs ?? 30_000, 'DockOS did not print its banner and prompt');
     return vm;
   }
 
@@ -104,74 +66,18 @@ export class TinyVm {
     return ms >= 0 && ms <= this.timings.promptMs ? ms : null;
   }
 
-  /** Everything DockOS printed (the last 16 KiB). */
-  output(): string {
-    return this.transcript;
+  /** Kernel release, boot id and process count, as DockOS's shell tells them. */
+  async identify(): Promise<{ kernel: string; bootId: string; processes: number }> {
+    const kernel = await this.ask('uname -r');
+    const bootId = await this.ask('bootid');
+    const processes = (await this.ask('ps')).split('\n').length - 1;
+    return { kernel, bootId, processes };
   }
 
-  onOutput(listener: (text: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Types a command and resolves with DockOS's answer (one command at a time: the line has no ids). */
-  ask(command: string, timeoutMs = 5000): Promise<string> {
-    const next = this.queue.then(() => this.askNow(command, timeoutMs));
-    this.queue = next.catch(() => {});
-    return next;
-  }
-
-  /** Types without waiting for an answer (`panic` has none). */
-  type(text: string): void {
-    this.emulator.serial0_send(text);
-  }
-
-  isRunning(): boolean {
-    return !this.destroyed && this.emulator.is_running();
-  }
-
-  async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.listeners.clear();
-    await this.emulator.destroy();
-  }
-
-  private async askNow(command: string, timeoutMs: number): Promise<string> {
-    let since = '';
-    const off = this.onOutput((text) => { since += text; });
-    try {
-      this.type(command + '\r');
-      return await this.until(() => answerIn(since, command), timeoutMs, `DockOS did not answer '${command}'`);
-    } finally {
-      off();
-    }
-  }
-
-  /** Resolves with the first non-null `check()`, re-checked on every output byte; fails after timeoutMs. */
-  private until<T>(check: () => T | null, timeoutMs: number, what: string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const done = (fn: () => void) => { clearTimeout(timer); off(); fn(); };
-      const off = this.onOutput(() => {
-        const value = check();
-        if (value !== null) done(() => resolve(value));
-      });
-      const timer = setTimeout(() => done(() => reject(new TinyVmError(
-        `${what} within ${(timeoutMs / 1000).toFixed(0)} s`, tail(this.transcript),
-      ))), timeoutMs);
-      const now = check();
-      if (now !== null) done(() => resolve(now));
-    });
+  /** Whether a transcript shows DockOS's own panic. */
+  static panicked(transcript: string): boolean {
+    return transcript.includes('DockOS panic');
   }
 }
 
 export { TINY_PROMPT, type TinyBanner };
-
-function tail(text: string): string {
-  return text.replace(/\r/g, '').split('\n').slice(-8).join('\n').trim();
-}
-
-/** v86 keeps the buffers it is given; each machine gets its own copy (its own BIOS). */
-function copy(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
-}

@@ -1,18 +1,18 @@
 // The second VM's lifecycle: boot, a panic, a fresh boot replacing the old machine, and a failed boot that says why.
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import type { TinyVm } from '../../lib/guest/tiny-vm';
-import { tinyVmMachine } from './tiny-vm.machine';
+import type { SecondVm } from '../../lib/guest/second-vm';
+import { secondVmMachine } from './second-vm.machine';
 
-function fakeVm(name: string, destroyed: string[]): TinyVm {
-  return { destroy: async () => { destroyed.push(name); } } as unknown as TinyVm;
+function fakeVm(name: string, destroyed: string[]): SecondVm {
+  return { destroy: async () => { destroyed.push(name); } } as unknown as SecondVm;
 }
 
-describe('tiny VM machine', () => {
+describe('second VM machine', () => {
   it('boots, panics, and a new boot switches the old machine off first', async () => {
     const destroyed: string[] = [];
     let n = 0;
-    const actor = createActor(tinyVmMachine.provide({ actors: { bootVm: fromPromise(async () => fakeVm(`vm${++n}`, destroyed)) } })).start();
+    const actor = createActor(secondVmMachine.provide({ actors: { bootVm: fromPromise(async () => fakeVm(`vm${++n}`, destroyed)) } })).start();
     actor.send({ type: 'vm.boot' });
     const running = await waitFor(actor, (s) => s.matches('running'));
     expect(running.context.boots).toBe(1);
@@ -29,7 +29,7 @@ describe('tiny VM machine', () => {
 
   it('keeps the reason of a failed boot, and can try again', async () => {
     let fail = true;
-    const actor = createActor(tinyVmMachine.provide({
+    const actor = createActor(secondVmMachine.provide({
       actors: { bootVm: fromPromise(async () => { if (fail) throw new Error('DockOS did not print its banner'); return fakeVm('ok', []); }) },
     })).start();
     actor.send({ type: 'vm.boot' });

@@ -1,35 +1,35 @@
-// The second VM's lifecycle, the emulator machine's counterpart for DockOS:
+// The second VM's lifecycle (the Linux VM or DockOS), the emulator machine's counterpart:
 // idle → booting → running ⇄ (panicked) → booting again, or failed (with why) and a retry.
 // Booting is a named actor so tests provide their own; the page provides the real one.
 import { assign, fromPromise, setup } from 'xstate';
-import type { TinyVm } from '../../lib/guest/tiny-vm';
+import type { SecondVm } from '../../lib/guest/second-vm';
 
-export interface TinyVmContext {
-  vm: TinyVm | null;
+export interface SecondVmContext {
+  vm: SecondVm | null;
   error: string | null;
   /** boots so far (each one a new machine: new memory, new BIOS run, new boot id) */
   boots: number;
 }
 
-export type TinyVmEvent =
+export type SecondVmEvent =
   | { type: 'vm.boot' }
   | { type: 'vm.panicked' }
   | { type: 'vm.stop' };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export const tinyVmMachine = setup({
-  types: { context: {} as TinyVmContext, events: {} as TinyVmEvent },
+export const secondVmMachine = setup({
+  types: { context: {} as SecondVmContext, events: {} as SecondVmEvent },
   actors: {
-    bootVm: fromPromise<TinyVm, void>(async () => {
+    bootVm: fromPromise<SecondVm, void>(async () => {
       throw new Error('bootVm is provided by the page');
     }),
-    stopVm: fromPromise<void, { vm: TinyVm | null }>(async ({ input }) => {
+    stopVm: fromPromise<void, { vm: SecondVm | null }>(async ({ input }) => {
       await input.vm?.destroy();
     }),
   },
 }).createMachine({
-  id: 'tinyVm',
+  id: 'secondVm',
   initial: 'idle',
   context: { vm: null, error: null, boots: 0 },
   states: {
