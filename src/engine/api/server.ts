@@ -12,11 +12,18 @@ import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
 import { lifecycleEvents } from './events';
 import { collectState } from './state';
+import { SnapshotGate } from './snapshot-gate';
 
 export const API_SOCKET_PATH = '/run/dockhand/api.sock';
 
 export class ApiServer {
   private readonly connections = new Set<number>();
+
+  /** the student's commands first: snapshots wait for a quiet moment (snapshot-gate.ts) */
+  readonly gate = new SnapshotGate();
+  /** engine.state requests waiting for the gate; one snapshot answers them all */
+  private waiting: { conn: number; id: number }[] = [];
+  private gateTimer = false;
 
   constructor(private readonly images: ImageStore, private readonly containers: ContainerStore, private readonly volumes?: VolumeStore) {}
 
@@ -80,11 +87,14 @@ export class ApiServer {
   }
 
   private answer(conn: number, request: ControlRequest): void {
+    if (request.op === 'engine.state') {
+      this.waiting.push({ conn, id: request.id });
+      this.snapshotWhenQuiet();
+      return;
+    }
     let reply: GuestMessage;
     try {
-      if (request.op === 'engine.state') {
-        reply = { id: request.id, op: 'engine.state', state: collectState(this.images, this.containers, this.volumes) };
-      } else if (request.op === 'engine.subscribe') {
+      if (request.op === 'engine.subscribe') {
         if (request.events) this.subscribers.add(conn);
         else this.subscribers.delete(conn);
         reply = { id: request.id, op: 'engine.subscribe', events: request.events };
@@ -95,6 +105,29 @@ export class ApiServer {
       reply = { id: request.id, op: 'error', message: `engine.state: ${String(error)}` };
     }
     this.write(conn, encodeFrame(reply));
+  }
+
+  /** Answers the waiting engine.state requests with one snapshot, once the gate allows it. */
+  private snapshotWhenQuiet(): void {
+    if (this.gateTimer || this.waiting.length === 0) return;
+    const wait = this.gate.waitMs(os.now());
+    if (wait > 0) {
+      this.gateTimer = true;
+      os.setTimeout(() => {
+        this.gateTimer = false;
+        this.snapshotWhenQuiet();
+      }, wait);
+      return;
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
+    let state: GuestMessage;
+    try {
+      state = { id: 0, op: 'engine.state', state: collectState(this.images, this.containers, this.volumes) };
+    } catch (error) {
+      state = { id: 0, op: 'error', message: `engine.state: ${String(error)}` };
+    }
+    for (const { conn, id } of waiting) this.write(conn, encodeFrame({ ...state, id }));
   }
 
   /** Frames are ASCII: C stdio writes the string as is (no per-byte JavaScript). */

@@ -111,10 +111,12 @@ function withXray(cli: ReturnType<typeof makeCli>): Parameters<typeof serve>[0] 
   return async (client) => {
     if (active++ === 0) api.publishXray('', kernel.takeTrace(), 0);
     const started = kernel.nowMs();
+    api.gate.started(started);
     try {
       await cli(client);
     } finally {
       active--;
+      api.gate.ended(kernel.nowMs());
       api.publishXray(client.request.argv.join(' '), kernel.takeTrace(), kernel.nowMs() - started, started);
     }
   };

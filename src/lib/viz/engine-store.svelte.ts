@@ -4,6 +4,8 @@
 // for one per command, when the command's x-ray arrives (the daemon sends it as the command
 // ends), and lifecycle events alone (a detached container exiting, a long foreground run)
 // ask only after a quiet spell. Requests are coalesced (coalesce.ts): at most two in a burst.
+// The daemon itself holds a snapshot back while commands follow each other closely
+// (src/engine/api/snapshot-gate.ts), so a script's or a timing loop's next command goes first.
 import type { EngineEvent, EngineState } from '../../protocol/engine';
 import { applyBuildEvent, currentBuild, EMPTY_BUILDS, type BuildHistory, type BuildRun } from './build-steps';
 import { coalesce, type Coalescer } from './coalesce';
