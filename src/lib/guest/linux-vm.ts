@@ -4,10 +4,10 @@
 // (serial-vm.ts). A different kernel than the container host's 6.12: its own release, its own
 // boot id, its own processes. Its boot is timed by the host (start → first byte → prompt) and
 // by the kernel's own clock (printk timestamps, /proc/uptime).
-import { V86 } from 'v86';
-import { loadManifest, loadVerified, type ArtifactSource } from './artifacts';
+import type { V86 } from 'v86';
+import type { ArtifactSource } from './artifacts';
 import { linuxAnswerIn, linuxPanicked, parseLinuxBanner, type LinuxBanner } from './linux-console';
-import { copyBuffer, SECOND_VM_VGA_MB, SerialVm } from './serial-vm';
+import { loadVmFiles, SECOND_VM_VGA_MB, SerialVm, startSecondMachine } from './serial-vm';
 
 /**
  * The smallest RAM it boots in reliably, with room to spare: the kernel (≈ 3 MB unpacked, its
@@ -31,11 +31,8 @@ export interface LinuxVmOptions {
 }
 
 /** Loads the Linux VM's files, each verified against the manifest (a damaged one is refused by name). */
-export async function loadLinuxVmFiles(source: ArtifactSource): Promise<LinuxVmFiles> {
-  const manifest = await loadManifest(source, 'vm');
-  const files: Partial<LinuxVmFiles> = {};
-  for (const file of LINUX_VM_FILES) files[file] = await loadVerified(source, manifest, file);
-  return files as LinuxVmFiles;
+export function loadLinuxVmFiles(source: ArtifactSource): Promise<LinuxVmFiles> {
+  return loadVmFiles(source, LINUX_VM_FILES);
 }
 
 export class LinuxVm extends SerialVm {
@@ -49,18 +46,9 @@ export class LinuxVm extends SerialVm {
   static async boot(options: LinuxVmOptions): Promise<LinuxVm> {
     const memoryMb = options.memoryMb ?? LINUX_VM_MEMORY_MB;
     const startedAt = performance.now();
-    const emulator = new V86({
-      wasm_path: options.wasmPath,
-      memory_size: memoryMb * 1024 * 1024,
-      vga_memory_size: LINUX_VM_VGA_MB * 1024 * 1024,
-      bios: { buffer: copyBuffer(options.files['seabios.bin']) },
-      vga_bios: { buffer: copyBuffer(options.files['vgabios.bin']) },
-      bzimage: { buffer: copyBuffer(options.files['linux-vm/bzImage']) },
-      cmdline: options.cmdline ?? LINUX_VM_CMDLINE,
-      autostart: true,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
+    const emulator = startSecondMachine({
+      wasmPath: options.wasmPath, memoryMb, bios: options.files['seabios.bin'], vgaBios: options.files['vgabios.bin'],
+      boot: { bzimage: options.files['linux-vm/bzImage'], cmdline: options.cmdline ?? LINUX_VM_CMDLINE },
     });
     const vm = new LinuxVm(emulator, memoryMb, startedAt);
     vm.banner = await vm.booted(parseLinuxBanner, options.timeoutMs ?? 60_000, 'The Linux VM did not print its banner and prompt');

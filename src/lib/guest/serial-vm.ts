@@ -2,7 +2,8 @@
 // v86 of their own whose only way out is COM1, its boot timed by the host's clock (start →
 // first serial byte → prompt), the serial transcript, and one command at a time typed on the
 // line with its answer read back up to the next prompt.
-import type { V86 } from 'v86';
+import { V86 } from 'v86';
+import { loadManifest, loadVerified, type ArtifactSource } from './artifacts';
 
 /** v86 always has a VGA card; the smallest framebuffer it accepts here. */
 export const SECOND_VM_VGA_MB = 1;
@@ -133,4 +134,38 @@ function tail(text: string): string {
 /** v86 keeps the buffers it is given; each machine gets its own copy (its own BIOS). */
 export function copyBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
+}
+
+/** Loads a second machine's files from vm/, each verified against the manifest (a damaged one is refused by name). */
+export async function loadVmFiles<Name extends string>(source: ArtifactSource, names: readonly Name[]): Promise<Record<Name, Uint8Array>> {
+  const manifest = await loadManifest(source, 'vm');
+  const files: Partial<Record<Name, Uint8Array>> = {};
+  for (const file of names) files[file] = await loadVerified(source, manifest, file);
+  return files as Record<Name, Uint8Array>;
+}
+
+/**
+ * A second machine's v86, started at once: its own BIOSes and memory, the smallest VGA, no
+ * keyboard, mouse or speaker (COM1 is its only way out), and what it boots (a multiboot OS or a
+ * bzImage with its command line, in v86's own option names).
+ */
+export function startSecondMachine(options: {
+  wasmPath: string; memoryMb: number; bios: Uint8Array; vgaBios: Uint8Array;
+  boot: { multiboot: Uint8Array } | { bzimage: Uint8Array; cmdline: string };
+}): V86 {
+  const boot = 'multiboot' in options.boot
+    ? { multiboot: { buffer: copyBuffer(options.boot.multiboot) } }
+    : { bzimage: { buffer: copyBuffer(options.boot.bzimage) }, cmdline: options.boot.cmdline };
+  return new V86({
+    wasm_path: options.wasmPath,
+    memory_size: options.memoryMb * 1024 * 1024,
+    vga_memory_size: SECOND_VM_VGA_MB * 1024 * 1024,
+    bios: { buffer: copyBuffer(options.bios) },
+    vga_bios: { buffer: copyBuffer(options.vgaBios) },
+    ...boot,
+    autostart: true,
+    disable_keyboard: true,
+    disable_mouse: true,
+    disable_speaker: true,
+  });
 }

@@ -1,9 +1,9 @@
 // DockOS (images/tinyos) as a second machine: a multiboot OS that is not Linux, in a v86 of its
 // own (serial-vm.ts). Its boot is timed twice: by the host (start → first byte, → prompt) and by
 // DockOS itself (its TSC).
-import { V86 } from 'v86';
-import { loadManifest, loadVerified, type ArtifactSource } from './artifacts';
-import { copyBuffer, SECOND_VM_VGA_MB, SerialVm } from './serial-vm';
+import type { V86 } from 'v86';
+import type { ArtifactSource } from './artifacts';
+import { loadVmFiles, SECOND_VM_VGA_MB, SerialVm, startSecondMachine } from './serial-vm';
 import { answerIn, parseBanner, TINY_PROMPT, type TinyBanner } from './tiny-console';
 
 /** Small enough that several fit in a tab next to the 128 MB Linux guest. */
@@ -21,11 +21,8 @@ export interface TinyVmOptions {
 }
 
 /** Loads the second machine's files, each verified against the manifest (a damaged one is refused by name). */
-export async function loadTinyVmFiles(source: ArtifactSource): Promise<TinyVmFiles> {
-  const manifest = await loadManifest(source, 'vm');
-  const files: Partial<TinyVmFiles> = {};
-  for (const file of TINY_VM_FILES) files[file] = await loadVerified(source, manifest, file);
-  return files as TinyVmFiles;
+export function loadTinyVmFiles(source: ArtifactSource): Promise<TinyVmFiles> {
+  return loadVmFiles(source, TINY_VM_FILES);
 }
 
 export class TinyVm extends SerialVm {
@@ -39,17 +36,9 @@ export class TinyVm extends SerialVm {
   static async boot(options: TinyVmOptions): Promise<TinyVm> {
     const memoryMb = options.memoryMb ?? TINY_VM_MEMORY_MB;
     const startedAt = performance.now();
-    const emulator = new V86({
-      wasm_path: options.wasmPath,
-      memory_size: memoryMb * 1024 * 1024,
-      vga_memory_size: TINY_VM_VGA_MB * 1024 * 1024,
-      bios: { buffer: copyBuffer(options.files['seabios.bin']) },
-      vga_bios: { buffer: copyBuffer(options.files['vgabios.bin']) },
-      multiboot: { buffer: copyBuffer(options.files['tinyos.bin']) },
-      autostart: true,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
+    const emulator = startSecondMachine({
+      wasmPath: options.wasmPath, memoryMb, bios: options.files['seabios.bin'], vgaBios: options.files['vgabios.bin'],
+      boot: { multiboot: options.files['tinyos.bin'] },
     });
     const vm = new TinyVm(emulator, memoryMb, startedAt);
     vm.banner = await vm.booted(parseBanner, options.timeoutMs ?? 30_000, 'DockOS did not print its banner and prompt');
