@@ -15,7 +15,8 @@ export function runInClient(conn: number, specPath: string, onPid?: (pid: number
   const line = Uint8Array.from(`run ${specPath}\n`, (c) => c.charCodeAt(0));
   os.write(conn, line.buffer, 0, line.length);
   return new Promise((resolve) => {
-    const buffer = new ArrayBuffer(256);
+    // the launcher's x-ray arrives as one batch of a few KB: read it in one go, not in 20 wake-ups
+    const buffer = new ArrayBuffer(16384);
     let text = '';
     os.setReadHandler(conn, () => {
       const { n } = kernel.recvFds(conn, buffer, 0, buffer.byteLength);
