@@ -25,6 +25,16 @@ describe('Checkpoints', () => {
     expect(restored).toEqual([2, 1, 1]);
   });
 
+  it('keeps the snapshot the machine was restored from as the boot state, rather than saving the whole RAM again', async () => {
+    const { guest, restored } = fakeGuest();
+    const checkpoints = new Checkpoints({ ...guest, bootSnapshot: new Uint8Array([42]).buffer });
+    await checkpoints.saveBoot();
+    await checkpoints.save('demo', 0); // state 1: saveState was not called for the boot
+    expect(await checkpoints.restore(null)).toMatchObject({ from: 'boot' });
+    expect(await checkpoints.restore('demo', 0)).toMatchObject({ from: 'step' });
+    expect(restored).toEqual([42, 1]);
+  });
+
   it('keeps at most `limit` checkpoints, dropping the oldest saved', async () => {
     const { guest } = fakeGuest();
     const checkpoints = new Checkpoints(guest, 2);

@@ -1,9 +1,12 @@
 // Machine states kept in memory so a step (or a crashed machine) can be put back: the state
-// the page booted into, and one per lesson step entered, the most recently used kept (each
-// is the whole guest RAM, ~130 MB, so only a few).
+// the page booted into (the compressed snapshot it downloaded, ~7 MB, when it booted from one),
+// and one per lesson step entered, the most recently used kept (each a fresh save of the
+// guest, ~28 MB, so only a few).
 export interface StateHolder {
   saveState(): Promise<ArrayBuffer>;
   restoreState(state: ArrayBuffer): Promise<void>;
+  /** the compressed state the machine was restored from at boot, if it was (GuestSession.bootSnapshot) */
+  readonly bootSnapshot?: ArrayBuffer | null;
 }
 
 export interface Restored { from: 'step' | 'boot' | 'saved'; ms: number }
@@ -31,8 +34,9 @@ export class Checkpoints {
     return this.#steps.size;
   }
 
+  /** Keeps the boot state: the snapshot the page restored from (compressed) if there was one, else a fresh save. */
   async saveBoot(): Promise<void> {
-    this.#boot = await this.guest.saveState();
+    this.#boot = this.guest.bootSnapshot ?? await this.guest.saveState();
   }
 
   has(lessonId: string, step: number): boolean {
