@@ -151,8 +151,6 @@ async function everythingElse(browser: Browser, url: string, results: Record<str
   results.first_shell_bytes = median(snapshotBytes);
   log(`first_shell_bytes: ${snapshotBytes.join(', ')}`);
   await engineCommands(results);
-  // the same comparison with a Linux VM (our guest, cold, in Chromium) instead of DockOS
-  results.linux_vm_to_container_ratio = Math.round((results.boot_cold_ms_chromium / results.container_run_true_ms) * 10) / 10;
 }
 
 /** The engine's commands timed in the guest (Node): CLI start, run, ten detached, build, compose, ping by name. */
