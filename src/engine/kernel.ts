@@ -23,6 +23,8 @@ export interface TraceEntry {
   by?: 'launcher';
 }
 const trace: TraceEntry[] = [];
+/** > 0 inside untraced(): steps are not recorded */
+let untracedDepth = 0;
 
 /** Runs a step, records it with its duration, and turns a negative errno into a KernelError. */
 function step(op: string, detail: string, call: () => number): number {
@@ -34,6 +36,7 @@ function step(op: string, detail: string, call: () => number): number {
 }
 
 function record(op: string, detail: string, started: number): void {
+  if (untracedDepth > 0) return;
   trace.push({ op, detail, ms: Math.round((os.now() - started) * 1000) / 1000, start: started });
   if (trace.length > 500) trace.shift();
 }
@@ -43,6 +46,16 @@ export function addTrace(entries: TraceEntry[]): void {
   trace.push(...entries);
   trace.sort((a, b) => a.start - b.start);
   if (trace.length > 500) trace.splice(0, trace.length - 500);
+}
+
+/** Runs `fn` without recording its steps (the pictures' own reads are not a command's work). */
+export function untraced<T>(fn: () => T): T {
+  untracedDepth++;
+  try {
+    return fn();
+  } finally {
+    untracedDepth--;
+  }
 }
 
 /** The steps recorded since the last call (and forgets them). */

@@ -12,9 +12,7 @@ import { EngineError } from './create';
 
 const NFT = '/usr/sbin/nft';
 const ADDON = `/mnt/host/${NFTABLES_ADDON}`;
-/** written by the same shell after tar succeeds (full path: spawn does not search PATH) */
-const UNPACKED = NFTABLES_UNPACKED;
-const UNPACK = ['/bin/sh', '-c', `tar -xzf ${ADDON} -C / && : > ${UNPACKED}`];
+const UNPACK = ['/bin/sh', '-c', `tar -xzf ${ADDON} -C / && : > ${NFTABLES_UNPACKED}`];
 const RULES = '/run/dockhand/nat.nft';
 const ERRORS = '/run/dockhand/nat.err';
 /** the page puts the add-on on the share a moment after the first shell: wait this long for it */
@@ -24,7 +22,7 @@ const UNPACK_WAIT_MS = 60_000;
 
 let unpacking = false;
 
-export const nftablesLoaded = (): boolean => kernel.exists(UNPACKED);
+export const nftablesLoaded = (): boolean => kernel.exists(NFTABLES_UNPACKED);
 
 /** Makes nft usable now (unpacks it, or waits for the background unpack); throws if the host never delivered it. */
 export function loadNftables(): void {
@@ -76,14 +74,8 @@ export const loadedNatRules = (): string | null => (nftablesLoaded() ? kernel.re
  */
 export function natCounters(rules: string | null): NatCounter[] | null {
   if (!rules || !/ dnat to /.test(rules)) return null;
-  const before = kernel.takeTrace();
-  try {
-    const listing = kernel.programOutput([NFT, 'list', 'table', 'ip', NAT_TABLE]);
-    return listing === null ? null : parseNatCounters(listing);
-  } finally {
-    kernel.takeTrace();
-    kernel.addTrace(before);
-  }
+  const listing = kernel.untraced(() => kernel.programOutput([NFT, 'list', 'table', 'ip', NAT_TABLE]));
+  return listing === null ? null : parseNatCounters(listing);
 }
 
 /** Replaces the engine's table in one transaction; from then on the VM forwards (the rules isolate). */
