@@ -3,7 +3,7 @@
 // Components read it; it talks to the machines. Timings are kept as they were measured, never
 // from constants.
 import { createActor, fromPromise } from 'xstate';
-import { GUEST_MEMORY_MB } from '../../lib/guest/machine-config';
+import { GUEST_MEMORY_MB, GUEST_VGA_MB } from '../../lib/guest/machine-config';
 import { bootBrowserSecondVm, loadBrowserSecondVmFiles } from '../../lib/guest/browser';
 import { secondVmPanicked, vmCostMb, type SecondVm, type SecondVmFiles, type VmKind } from '../../lib/guest/second-vm';
 import { containerMemoryMb, identities, panicHost, scaleContainers, timeContainerRun, type Host, type Identity } from './host-probe';
@@ -14,8 +14,8 @@ export interface VmIdentity { kernel: string; bootId: string; processes: number 
 export interface ScaleResult { n: number; kind: VmKind; containers: { ms: number; memoryMb: number }; vms: { ms: number; memoryMb: number } }
 export interface ContainerDetail { firstMs: number; steadyMs: number; warmupRuns: number }
 
-/** The host's machine in the tab: its RAM and its VGA memory (session.ts). */
-const HOST_MACHINE_MB = GUEST_MEMORY_MB + 2;
+/** The host's machine in the tab: its RAM and its VGA memory. */
+const HOST_MACHINE_MB = GUEST_MEMORY_MB + GUEST_VGA_MB;
 
 /** The words a timing is labelled with (the page's language). */
 export interface BarWords {

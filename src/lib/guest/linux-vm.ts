@@ -7,27 +7,21 @@
 import type { V86 } from 'v86';
 import type { ArtifactSource } from './artifacts';
 import { linuxAnswerIn, linuxPanicked, parseLinuxBanner, type LinuxBanner } from './linux-console';
-import { loadVmFiles, SECOND_VM_VGA_MB, SerialVm, startSecondMachine } from './serial-vm';
+import { loadVmFiles, SerialVm, startSecondMachine, type SecondVmOptions } from './serial-vm';
 
 /**
  * The smallest RAM it boots in reliably, with room to spare: the kernel (≈ 3 MB unpacked, its
  * initramfs inside), the unpacked initramfs (≈ 2 MB) and busybox's processes.
  */
 export const LINUX_VM_MEMORY_MB = 32;
-export const LINUX_VM_VGA_MB = SECOND_VM_VGA_MB;
 export const LINUX_VM_FILES = ['seabios.bin', 'vgabios.bin', 'linux-vm/bzImage'] as const;
 export type LinuxVmFiles = Record<(typeof LINUX_VM_FILES)[number], Uint8Array>;
 /** No `quiet`: the student sees the kernel boot on the console. */
 export const LINUX_VM_CMDLINE = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on';
 
-export interface LinuxVmOptions {
-  wasmPath: string;
-  /** the BIOSes and the kernel, already checked against vm/manifest.json (loadLinuxVmFiles) */
-  files: LinuxVmFiles;
-  memoryMb?: number;
+export interface LinuxVmOptions extends SecondVmOptions<LinuxVmFiles> {
   /** the kernel's command line (LINUX_VM_CMDLINE unless given) */
   cmdline?: string;
-  timeoutMs?: number;
 }
 
 /** Loads the Linux VM's files, each verified against the manifest (a damaged one is refused by name). */

@@ -1,8 +1,9 @@
 // The VM page's second machine, whichever OS it boots: the realistic one (the Linux VM, a full
 // kernel) or our own tiny one (DockOS). One type and one boot function for the page and the tests.
 import type { ArtifactSource } from './artifacts';
-import { LINUX_VM_MEMORY_MB, LINUX_VM_VGA_MB, LinuxVm, loadLinuxVmFiles, type LinuxVmFiles } from './linux-vm';
-import { loadTinyVmFiles, TINY_VM_MEMORY_MB, TINY_VM_VGA_MB, TinyVm, type TinyVmFiles } from './tiny-vm';
+import { LINUX_VM_MEMORY_MB, LinuxVm, loadLinuxVmFiles, type LinuxVmFiles } from './linux-vm';
+import { SECOND_VM_VGA_MB } from './serial-vm';
+import { loadTinyVmFiles, TINY_VM_MEMORY_MB, TinyVm, type TinyVmFiles } from './tiny-vm';
 
 export type VmKind = 'linux' | 'dockos';
 export const VM_KINDS: readonly VmKind[] = ['linux', 'dockos'];
@@ -14,7 +15,7 @@ export type SecondVmFiles =
 
 /** What one machine of a kind costs the tab up front: its RAM and its VGA memory (v86 allocates both). */
 export function vmCostMb(kind: VmKind): number {
-  return kind === 'linux' ? LINUX_VM_MEMORY_MB + LINUX_VM_VGA_MB : TINY_VM_MEMORY_MB + TINY_VM_VGA_MB;
+  return (kind === 'linux' ? LINUX_VM_MEMORY_MB : TINY_VM_MEMORY_MB) + SECOND_VM_VGA_MB;
 }
 
 export async function loadSecondVmFiles(source: ArtifactSource, kind: VmKind): Promise<SecondVmFiles> {

@@ -136,6 +136,14 @@ export function copyBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
 }
 
+/** How a second machine is booted: the files it needs, already checked against vm/manifest.json. */
+export interface SecondVmOptions<Files> {
+  wasmPath: string;
+  files: Files;
+  memoryMb?: number;
+  timeoutMs?: number;
+}
+
 /** Loads a second machine's files from vm/, each verified against the manifest (a damaged one is refused by name). */
 export async function loadVmFiles<Name extends string>(source: ArtifactSource, names: readonly Name[]): Promise<Record<Name, Uint8Array>> {
   const manifest = await loadManifest(source, 'vm');

@@ -13,7 +13,7 @@ import {
 import { ConsoleTail, downloadProgress, milestoneFor, type BootProgress } from './boot-phases';
 import { ControlChannel } from './control-channel';
 import {
-  CONTROL_SERIAL, GUEST_FILES, GUEST_MEMORY_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, TERMINAL_SERIAL,
+  CONTROL_SERIAL, GUEST_FILES, GUEST_MEMORY_MB, GUEST_VGA_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, TERMINAL_SERIAL,
   type GuestFiles,
 } from './machine-config';
 
@@ -128,7 +128,7 @@ export class GuestSession {
     const emulator = new V86({
       wasm_path: options.wasmPath,
       memory_size: GUEST_MEMORY_MB * 1024 * 1024,
-      vga_memory_size: 2 * 1024 * 1024,
+      vga_memory_size: GUEST_VGA_MB * 1024 * 1024,
       bios: { buffer: toArrayBuffer(files['seabios.bin']) },
       vga_bios: { buffer: toArrayBuffer(files['vgabios.bin']) },
       bzimage: { buffer: toArrayBuffer(files['bzImage']) },
@@ -159,7 +159,7 @@ export class GuestSession {
     const emulator = new V86({
       wasm_path: options.wasmPath,
       memory_size: GUEST_MEMORY_MB * 1024 * 1024,
-      vga_memory_size: 2 * 1024 * 1024,
+      vga_memory_size: GUEST_VGA_MB * 1024 * 1024,
       initial_state: { buffer: toArrayBuffer(state) },
       uart1: true,
       filesystem: {},

@@ -3,22 +3,15 @@
 // DockOS itself (its TSC).
 import type { V86 } from 'v86';
 import type { ArtifactSource } from './artifacts';
-import { loadVmFiles, SECOND_VM_VGA_MB, SerialVm, startSecondMachine } from './serial-vm';
+import { loadVmFiles, SerialVm, startSecondMachine, type SecondVmOptions } from './serial-vm';
 import { answerIn, parseBanner, TINY_PROMPT, type TinyBanner } from './tiny-console';
 
 /** Small enough that several fit in a tab next to the 128 MB Linux guest. */
 export const TINY_VM_MEMORY_MB = 16;
-export const TINY_VM_VGA_MB = SECOND_VM_VGA_MB;
 export const TINY_VM_FILES = ['seabios.bin', 'vgabios.bin', 'tinyos.bin'] as const;
 export type TinyVmFiles = Record<(typeof TINY_VM_FILES)[number], Uint8Array>;
 
-export interface TinyVmOptions {
-  wasmPath: string;
-  /** the BIOSes and the OS, already checked against vm/manifest.json (loadTinyVmFiles) */
-  files: TinyVmFiles;
-  memoryMb?: number;
-  timeoutMs?: number;
-}
+export type TinyVmOptions = SecondVmOptions<TinyVmFiles>;
 
 /** Loads the second machine's files, each verified against the manifest (a damaged one is refused by name). */
 export function loadTinyVmFiles(source: ArtifactSource): Promise<TinyVmFiles> {
