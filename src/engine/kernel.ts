@@ -6,6 +6,8 @@ import * as os from 'os';
 import * as std from 'std';
 import * as native from 'dockhand:kernel';
 import { bytesToBinary } from '../protocol/binary-string';
+import { portDevice } from '../protocol/control';
+import { xrayLine } from '../protocol/engine';
 
 export class KernelError extends Error {
   constructor(readonly operation: string, readonly errno: number) {
@@ -14,17 +16,15 @@ export class KernelError extends Error {
   }
 }
 
-/** One kernel-level step, for the x-ray trace the web app draws. */
-export interface TraceEntry {
-  op: string; detail: string; ms: number;
-  /** os.now() when it started (CLOCK_MONOTONIC, ms) */
-  start: number;
-  /** steps the launcher (dockhand-run) took and reported; the daemon's own otherwise */
-  by?: 'launcher';
-}
-const trace: TraceEntry[] = [];
+/**
+ * The x-ray trace: one line per kernel-level step ("BY START MS OP DETAIL", xrayLine in
+ * protocol/engine.ts; START from os.now(), CLOCK_MONOTONIC ms), the daemon's own and those
+ * the launcher reported. Kept as text: the host decodes and orders it.
+ */
+const trace: string[] = [];
 /** > 0 inside untraced(): steps are not recorded */
 let untracedDepth = 0;
+const MAX_TRACE = 500;
 
 /** Runs a step, records it with its duration, and turns a negative errno into a KernelError. */
 function step(op: string, detail: string, call: () => number): number {
@@ -37,15 +37,14 @@ function step(op: string, detail: string, call: () => number): number {
 
 function record(op: string, detail: string, started: number): void {
   if (untracedDepth > 0) return;
-  trace.push({ op, detail, ms: Math.round((os.now() - started) * 1000) / 1000, start: started });
-  if (trace.length > 500) trace.shift();
+  trace.push(xrayLine('d', started, os.now() - started, op, detail));
+  if (trace.length > MAX_TRACE) trace.shift();
 }
 
-/** Steps another process took (the launcher's report), on the same clock. */
-export function addTrace(entries: TraceEntry[]): void {
-  trace.push(...entries);
-  trace.sort((a, b) => a.start - b.start);
-  if (trace.length > 500) trace.splice(0, trace.length - 500);
+/** Steps another process took (the launcher's report, already as x-ray lines), on the same clock. */
+export function addTrace(lines: string[]): void {
+  trace.push(...lines);
+  if (trace.length > MAX_TRACE) trace.splice(0, trace.length - MAX_TRACE);
 }
 
 /** Runs `fn` without recording its steps (the pictures' own reads are not a command's work). */
@@ -59,7 +58,7 @@ export function untraced<T>(fn: () => T): T {
 }
 
 /** The steps recorded since the last call (and forgets them). */
-export function takeTrace(): TraceEntry[] {
+export function takeTrace(): string[] {
   return trace.splice(0, trace.length);
 }
 
@@ -450,6 +449,18 @@ export function sha256File(path: string): string {
 export function readLink(path: string): string | null {
   const [target, err] = os.readlink(path);
   return err === 0 ? target : null;
+}
+
+/**
+ * Opens one of the guest's virtio-console ports to the host (protocol/control.ts), for
+ * writing, in raw mode (frames must cross unchanged: no \n → \r\n). -1 if it is missing.
+ */
+export function openHostPort(port: number): number {
+  const device = portDevice(port);
+  const devnull = os.open('/dev/null', os.O_RDWR);
+  os.exec(['stty', '-F', device, 'raw', '-echo'], { stdout: devnull, stderr: devnull });
+  os.close(devnull);
+  return os.open(device, os.O_WRONLY);
 }
 
 /** A monotonic clock in milliseconds (timing a command for the x-ray). */

@@ -1,16 +1,29 @@
 // The control channel: typed messages between the host (web app, Node tools) and the
-// guest agent, carried over the guest's second serial port (ttyS1).
+// guest. Host → guest: requests on the guest's second serial port (ttyS1). Guest → host:
+// the agent's replies on virtio-console port 0 (/dev/hvc0) and the engine daemon's events
+// on port 1 (/dev/hvc1), each a stream of its own. A virtio port takes a whole write in
+// one go, where the UART costs the guest an I/O exit per byte and an interrupt per 16.
 //
-// Wire format: one frame per line, `FRAME_PREFIX + JSON + "\n"`, pure ASCII (non-ASCII
-// characters are \u-escaped, bytes travel as binary strings: see binary-string.ts), so the
-// guest needs no UTF-8 codec, every conversion is a native call, and stray bytes on the
-// line (a half-written frame after a restore) are simply skipped.
+// Wire format: one frame per line, `FRAME_PREFIX + JSON + "\n"`. Requests and the agent's
+// replies are pure ASCII (non-ASCII characters are \u-escaped, bytes travel as binary
+// strings: see binary-string.ts), so the guest needs no UTF-8 codec and every conversion is
+// a native call. The engine's events are UTF-8 as QuickJS writes it (encodeEventFrame): the
+// escaping pass was the dearer half of encoding them. Stray bytes on a line (a half-written
+// frame after a restore) are simply skipped.
 // The engine's control API (engine.state, container events, x-ray) is typed in engine.ts.
 
 import { bytesToBinary } from './binary-string';
-import type { EngineEvent, EngineState } from './engine';
+import type { EngineEvent, EngineState, EngineWireEvent } from './engine';
 
 export const FRAME_PREFIX = '\u001edh ';
+
+/**
+ * The guest's streams to the host: virtio-console ports. v86 makes every port a console
+ * port, so the guest's kernel names port N /dev/hvcN (raw mode: no newline translation).
+ */
+export const REPLY_PORT = 0;
+export const EVENT_PORT = 1;
+export const portDevice = (port: number) => `/dev/hvc${port}`;
 export const PROTOCOL_VERSION = 2;
 
 /** host → guest */
@@ -33,13 +46,13 @@ export type ControlRequest =
   | { id: number; op: 'engine.state' }
   /**
    * Whether this host wants the engine's events (lifecycle, x-ray). Off until asked: a
-   * command then pays nothing for events no one reads (the serial line is slow).
+   * command then pays nothing for events no one reads (building them costs the guest).
    */
   | { id: number; op: 'engine.subscribe'; events: boolean };
 
 /**
- * Frames larger than this risk overrunning the guest's tty buffers (64 KiB, and the serial
- * line has no flow control); larger inputs go through the 9p share instead.
+ * Request frames larger than this risk overrunning the guest's tty buffers (64 KiB, and the
+ * serial line has no flow control); larger inputs go through the 9p share instead.
  */
 export const MAX_INLINE_STDIN = 4096;
 
@@ -61,10 +74,16 @@ export type ControlReply =
   | { id: number; op: 'engine.subscribe'; events: boolean }
   | { id: number; op: 'error'; message: string };
 
-/** guest → host, unrequested */
-export type ControlEvent = { op: 'hello'; version: number; bootId: string; uptimeMs: number } | EngineEvent;
+type Hello = { op: 'hello'; version: number; bootId: string; uptimeMs: number };
 
-export type GuestMessage = ControlReply | ControlEvent;
+/** guest → host, unrequested, as the host hands them on (the x-ray decoded: engine.ts) */
+export type ControlEvent = Hello | EngineEvent;
+
+/** guest → host, unrequested, as sent */
+export type GuestEvent = Hello | EngineWireEvent;
+
+/** guest → host, as sent */
+export type GuestMessage = ControlReply | GuestEvent;
 
 /** Distributes Omit over a union, so each request shape keeps its own fields. */
 export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -77,6 +96,11 @@ export function encodeFrame(message: ControlRequest | GuestMessage): string {
     (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
   );
   return FRAME_PREFIX + json + '\n';
+}
+
+/** An engine event as a frame line, UTF-8 left as is (the events' port carries it unchanged). */
+export function encodeEventFrame(event: EngineWireEvent): string {
+  return FRAME_PREFIX + JSON.stringify(event) + '\n';
 }
 
 /** Parses one line (without its newline). Returns null for lines that are not frames. */

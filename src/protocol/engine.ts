@@ -1,6 +1,7 @@
 // The engine's control API: what the web app can ask the container engine (through the
 // guest agent, which relays to the daemon's /run/dockhand/api.sock) and the events it sends.
-// Carried in control-channel frames (control.ts); kept small, the serial link is slow.
+// Carried in control-channel frames (control.ts); kept small: every byte is built by QuickJS
+// in an emulated machine.
 
 /** Namespace inodes from /proc/<pid>/ns/* (the number in `pid:[4026531836]`); absent when unreadable. */
 export interface NamespaceInodes { pid?: number; mnt?: number; uts?: number; ipc?: number; net?: number; cgroup?: number }
@@ -261,6 +262,62 @@ export interface BuildEvent {
 }
 
 export const MAX_XRAY_STEPS = 200;
+/** longer step details are cut (a long bind-mount path, a long command line) */
+export const MAX_XRAY_DETAIL = 160;
+
+export type XrayEvent = Extract<EngineEvent, { op: 'xray' }>;
+
+/**
+ * The x-ray as the daemon sends it: its steps as text, one line per step,
+ * "BY START MS OP DETAIL" (BY: d for the daemon, l for the launcher; START in ms on
+ * CLOCK_MONOTONIC, the clock of both). The launcher reports its steps as such lines
+ * already, so the daemon passes them on: building and JSON-encoding ~30 step objects per
+ * docker command cost the guest about 15 ms in QuickJS under emulation. decodeXray turns
+ * them into steps on the host.
+ */
+export interface XrayWireEvent {
+  op: 'xray';
+  command: string;
+  ms: number;
+  /** when the command started (START's clock); null for background work */
+  started: number | null;
+  dropped: number;
+  lines: string;
+}
+
+/** What the guest sends: the engine's events, with the x-ray as text. */
+export type EngineWireEvent = Exclude<EngineEvent, { op: 'xray' }> | XrayWireEvent;
+
+/** One step as an x-ray line (the daemon's own steps; the launcher writes the same form in C). */
+export function xrayLine(by: 'd' | 'l', start: number, ms: number, op: string, detail: string): string {
+  return `${by} ${start.toFixed(3)} ${ms.toFixed(3)} ${op} ${detail.includes('\n') ? detail.replace(/\n/g, ' ') : detail}`;
+}
+
+const XRAY_LINE = /^([dl]) (-?\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\S+) ?(.*)$/;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The x-ray's lines as steps, in the order they started, `at` counted from the command's start. */
+export function decodeXray(wire: XrayWireEvent): XrayEvent {
+  const steps: (XrayStep & { start: number })[] = [];
+  for (const line of wire.lines.split('\n')) {
+    const m = XRAY_LINE.exec(line);
+    if (!m) continue;
+    const start = Number(m[2]);
+    const detail = m[5].length > MAX_XRAY_DETAIL ? m[5].slice(0, MAX_XRAY_DETAIL - 3) + '...' : m[5];
+    steps.push({ op: m[4], detail, ms: round3(Number(m[3])), by: m[1] === 'l' ? 'launcher' : 'daemon', start,
+      ...(wire.started !== null ? { at: round3(start - wire.started) } : {}) });
+  }
+  steps.sort((a, b) => a.start - b.start);
+  return {
+    op: 'xray', command: wire.command, ms: round3(wire.ms), dropped: wire.dropped,
+    steps: steps.map(({ start: _start, ...step }) => step),
+  };
+}
+
+/** An event as the host hands it on (the x-ray decoded). */
+export function decodeEngineEvent(event: EngineWireEvent): EngineEvent {
+  return event.op === 'xray' ? decodeXray(event) : event;
+}
 export const ENGINE_EVENT_OPS = ['container.created', 'container.started', 'container.exited', 'container.removed', 'xray', 'build.step'] as const;
 
 export function isEngineEvent(message: { op: string }): message is EngineEvent {

@@ -1,6 +1,7 @@
 // The agent's link to the engine daemon's API socket (/run/dockhand/api.sock): requests for
-// the engine (engine.state) go there as frames, and what comes back — replies and the
-// engine's events — are already frames, passed to ttyS1 line by line without parsing.
+// the engine (engine.state, engine.subscribe) go there as frames, and the replies that come
+// back are already frames, passed to hvc0 line by line without parsing (the engine's events
+// go to the host on their own port: api/server.ts).
 // Reconnects when the daemon is not there (yet) or restarts.
 import * as os from 'os';
 import * as std from 'std';

@@ -1,12 +1,13 @@
-// The guest agent: answers control-channel requests on ttyS1 (see src/protocol/control.ts).
+// The guest agent: answers control-channel requests from ttyS1 on /dev/hvc0 (see src/protocol/control.ts).
 // Runs in QuickJS inside the guest, started by /usr/sbin/dockhand-agent at boot.
 import * as os from 'os';
 import * as std from 'std';
-import { PROTOCOL_VERSION, LineSplitter, decodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
+import { PROTOCOL_VERSION, REPLY_PORT, LineSplitter, portDevice, decodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
 import { binaryToBytes } from '../../protocol/binary-string';
 import { runCommand } from './exec';
 import { EngineLink } from './engine-link';
 import { FrameWriter } from './frame-writer';
+import { openHostPort } from '../kernel';
 
 // A reader that went away must not kill the agent. A JS handler (not "ignore") keeps
 // SIGPIPE's default for the commands it starts: handlers are reset by exec, ignores are not.
@@ -18,7 +19,13 @@ if (fd < 0) {
   std.err.puts(`dockhand-agent: cannot open ${device}\n`);
   std.exit(1);
 }
-const out = new FrameWriter(fd);
+// replies go back on their own virtio-console port (protocol/control.ts)
+const outFd = openHostPort(REPLY_PORT);
+if (outFd < 0) {
+  std.err.puts(`dockhand-agent: cannot open ${portDevice(REPLY_PORT)}\n`);
+  std.exit(1);
+}
+const out = new FrameWriter(outFd);
 // std.loadFile sizes the file with ftell, which is 0 for /proc files: read them as a stream.
 function readProc(path: string): string {
   const file = std.open(path, 'r');

@@ -2,12 +2,14 @@
 // had when last saved, so a save that only updates a field makes none.
 import type { EngineEvent } from '../../protocol/engine';
 
+type LifecycleEvent = Extract<EngineEvent, { containerId: string }>;
+
 export interface ChangedContainer { Id: string; Name: string; State: { Status: string; ExitCode: number } }
 
-export function lifecycleEvents(record: ChangedContainer, previous: string | undefined, removed: boolean, time: number): EngineEvent[] {
+export function lifecycleEvents(record: ChangedContainer, previous: string | undefined, removed: boolean, time: number): LifecycleEvent[] {
   const base = { containerId: record.Id, name: record.Name.replace(/^\//, ''), time };
   if (removed) return [{ op: 'container.removed', ...base }];
-  const events: EngineEvent[] = [];
+  const events: LifecycleEvent[] = [];
   const status = record.State.Status;
   if (previous === undefined) events.push({ op: 'container.created', ...base });
   if (status === previous) return events;

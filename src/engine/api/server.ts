@@ -1,13 +1,15 @@
 // The daemon's API socket for the web app: /run/dockhand/api.sock. The guest agent connects
-// once and relays. Wire: control-channel frames (src/protocol/control.ts), one a line, both
-// ways: requests in (engine.state), replies and events out — already frames, so the agent
-// passes them to ttyS1 without parsing them.
+// once and relays requests (engine.state, engine.subscribe) and their replies: control-channel
+// frames (src/protocol/control.ts), one a line, passed on without parsing. The engine's events
+// go to the host on their own virtio-console port (EVENT_PORT, /dev/hvc1), written here
+// directly while a host has subscribed: no relay, no escaping, the x-ray as text.
 import type { VolumeStore } from '../store/volume-store';
 import * as os from 'os';
 import * as std from 'std';
 import * as native from 'dockhand:kernel';
-import { LineSplitter, decodeFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
-import { MAX_XRAY_STEPS, type EngineEvent, type XrayStep } from '../../protocol/engine';
+import { EVENT_PORT, LineSplitter, decodeFrame, encodeEventFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
+import { MAX_XRAY_STEPS, type EngineWireEvent } from '../../protocol/engine';
+import { openHostPort } from '../kernel';
 import type { ContainerRecord, ContainerStore } from '../store/container-store';
 import type { ImageStore } from '../store/image-store';
 import { lifecycleEvents } from './events';
@@ -41,11 +43,13 @@ export class ApiServer {
     });
   }
 
-  /** Sends an event to every connected agent. */
-  publish(event: EngineEvent): void {
+  /** Sends an event to the host, if one has subscribed. */
+  publish(event: EngineWireEvent): void {
     if (this.subscribers.size === 0) return;
-    const frame = encodeFrame(event);
-    for (const conn of [...this.subscribers]) this.write(conn, frame);
+    const port = this.eventPort();
+    if (!port) return;
+    port.puts(encodeEventFrame(event));
+    port.flush();
   }
 
   /** Whether anyone listens: events are not even built otherwise. */
@@ -53,15 +57,26 @@ export class ApiServer {
     return this.subscribers.size > 0;
   }
 
-  /** The x-ray of one command (or of background work, command ''): its kernel steps with timings. */
-  publishXray(command: string, steps: Array<XrayStep & { start?: number }>, ms: number, started?: number): void {
-    if (this.subscribers.size === 0 || (steps.length === 0 && command === '')) return;
-    const sent = steps.slice(0, MAX_XRAY_STEPS).map((s): XrayStep => ({
-      op: s.op, detail: s.detail.length > 160 ? s.detail.slice(0, 157) + '...' : s.detail, ms: s.ms, by: s.by ?? 'daemon',
-      ...(started !== undefined && s.start !== undefined ? { at: Math.round((s.start - started) * 1000) / 1000 } : s.at !== undefined ? { at: s.at } : {}),
-    }));
-    this.publish({ op: 'xray', command, steps: sent, ms: Math.round(ms * 1000) / 1000, dropped: steps.length - sent.length });
+  /** The x-ray of one command (or of background work, command ''): its kernel steps as x-ray lines. */
+  publishXray(command: string, lines: string[], ms: number, started?: number): void {
+    if (this.subscribers.size === 0 || (lines.length === 0 && command === '')) return;
+    this.publish({
+      op: 'xray', command, ms, started: started ?? null, dropped: Math.max(0, lines.length - MAX_XRAY_STEPS),
+      lines: (lines.length > MAX_XRAY_STEPS ? lines.slice(0, MAX_XRAY_STEPS) : lines).join('\n'),
+    });
   }
+
+  /** The events' port, opened on first use (null if the machine has none: no events then). */
+  private eventPort(): std.FILE | null {
+    if (this.events === undefined) {
+      const fd = openHostPort(EVENT_PORT);
+      this.events = fd < 0 ? null : std.fdopen(fd, 'w');
+      if (!this.events) std.err.puts(`dockhandd: cannot open the events port (${native.strerror(fd)})\n`);
+    }
+    return this.events;
+  }
+
+  private events: std.FILE | null | undefined;
 
   /** Container lifecycle events, from the store's onChange hook. */
   containerChanged(record: ContainerRecord, previous: string | undefined, removed: boolean): void {

@@ -1,5 +1,5 @@
 // What a command handler gets: the client's terminal, the parsed command line, the stores.
-import type { EngineEvent } from '../../protocol/engine';
+import type { BuildEvent } from '../../protocol/engine';
 import type { Parsed } from '../cli/parse';
 import type { ClientIO } from '../daemon/client-io';
 import type { ContainerStore } from '../store/container-store';
@@ -13,7 +13,7 @@ export interface Engine {
   containers: ContainerStore;
   volumes: VolumeStore;
   /** an event for the web app (docker build's steps); dropped when no one listens */
-  publish?: (event: EngineEvent) => void;
+  publish?: (event: BuildEvent) => void;
 }
 
 export interface CommandContext {

@@ -1,13 +1,13 @@
 // What the launcher (native/dockhand-run.c) tells the daemon on its report channel: the host
 // pid of the container's process ("pid N"), then its kernel steps for the x-ray ("step START
 // MS OP DETAIL", START on CLOCK_MONOTONIC in ms, the clock of QuickJS's os.now()).
-// Pure: the daemon feeds it the text it has read so far.
-
-export interface LauncherStep { op: string; detail: string; ms: number; start: number; by: 'launcher' }
+// Pure: the daemon feeds it the text it has read so far. Steps are passed on as x-ray lines
+// (protocol/engine.ts), not parsed: the host decodes them.
 
 export interface LauncherReport {
   pid?: number;
-  steps: LauncherStep[];
+  /** the launcher's steps as x-ray lines ("l START MS OP DETAIL") */
+  steps: string[];
   /** text that was not a report line (a set-up error from a detached launcher) */
   other: string;
   /** an incomplete last line, to be completed by the next read */
@@ -20,10 +20,8 @@ export function parseLauncherReport(text: string): LauncherReport {
   report.rest = text.slice(end);
   for (const line of text.slice(0, end).split('\n')) {
     if (line === '') continue;
-    const pid = /^pid (\d+)$/.exec(line);
-    const step = /^step (\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\S+) (.*)$/.exec(line);
-    if (pid) report.pid = Number(pid[1]);
-    else if (step) report.steps.push({ start: Number(step[1]), ms: Number(step[2]), op: step[3], detail: step[4], by: 'launcher' });
+    if (line.startsWith('step ')) report.steps.push('l' + line.slice(4));
+    else if (/^pid \d+$/.test(line)) report.pid = Number(line.slice(4));
     else report.other += line + '\n';
   }
   return report;

@@ -1,7 +1,7 @@
 // Protects the host side of the control channel: replies matched by id, timeouts, events and aborts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
-import { ControlChannel, ControlTimeoutError } from './control-channel';
+import { decodeFrame, encodeEventFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
+import { ControlChannel, ControlTimeoutError, Utf8Lines } from './control-channel';
 
 function setup() {
   const sent: ControlRequest[] = [];
@@ -10,8 +10,9 @@ function setup() {
     expect(text.endsWith('\n')).toBe(true);
     sent.push(decodeFrame<ControlRequest>(text.slice(0, -1))!);
   });
-  /** what the guest writes on ttyS1, byte by byte */
-  const guestWrites = (text: string) => { for (const c of text) channel.receiveByte(c.charCodeAt(0)); };
+  /** what the guest writes on its reply port, a byte at a time (lines cut anywhere must still come through) */
+  const port = channel.stream();
+  const guestWrites = (text: string) => { for (const c of text) port(Uint8Array.of(c.charCodeAt(0))); };
   const reply = (message: GuestMessage) => guestWrites(encodeFrame(message));
   return { channel, sent, guestWrites, reply };
 }
@@ -79,5 +80,31 @@ describe('ControlChannel', () => {
     const next = channel.request({ op: 'ping' }, 1000);
     reply(pong(3));
     await expect(next).resolves.toMatchObject({ id: 3 });
+  });
+
+  it('reads the engine events\' own stream: UTF-8 frames, the x-ray decoded into steps', () => {
+    const { channel } = setup();
+    const events = channel.stream();
+    const seen: unknown[] = [];
+    channel.onEvent((e) => seen.push(e));
+    const frame = encodeEventFrame({ op: 'xray', command: 'docker run –v 한글', ms: 4, started: 100, dropped: 0,
+      lines: 'l 101.500 0.250 mount proc on /proc\nd 100.250 1.000 mkdir /sys/fs/cgroup/dockhand/x' });
+    const bytes = new TextEncoder().encode(frame);
+    events(bytes.subarray(0, 20)); // a frame may arrive in pieces
+    events(bytes.subarray(20));
+    expect(seen).toEqual([{ op: 'xray', command: 'docker run –v 한글', ms: 4, dropped: 0, steps: [
+      { op: 'mkdir', detail: '/sys/fs/cgroup/dockhand/x', ms: 1, by: 'daemon', at: 0.25 },
+      { op: 'mount', detail: 'proc on /proc', ms: 0.25, by: 'launcher', at: 1.5 },
+    ] }]);
+  });
+});
+
+describe('Utf8Lines', () => {
+  it('splits chunks into lines, joining a line cut across chunks and a character cut in two', () => {
+    const lines = new Utf8Lines();
+    const bytes = new TextEncoder().encode('가나\nab');
+    expect(lines.push(bytes.subarray(0, 4))).toEqual([]);
+    expect(lines.push(bytes.subarray(4))).toEqual(['가나']);
+    expect(lines.push(new TextEncoder().encode('c\n\nd'))).toEqual(['abc', '']);
   });
 });

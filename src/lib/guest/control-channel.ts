@@ -1,9 +1,11 @@
-// Host side of the control channel (ttyS1): sends requests, matches replies by id,
-// and hands unrequested guest messages (events) to listeners.
+// Host side of the control channel: sends requests (ttyS1), reads the guest's streams
+// (virtio-console ports: the agent's replies, the engine's events), matches replies by id,
+// and hands unrequested guest messages (events, the x-ray decoded) to listeners.
 import {
-  LineSplitter, decodeFrame, encodeFrame,
+  decodeFrame, encodeFrame,
   type ControlEvent, type ControlReply, type ControlRequestBody, type GuestMessage,
 } from '../../protocol/control';
+import { decodeEngineEvent } from '../../protocol/engine';
 
 export class ControlTimeoutError extends Error {
   constructor(op: string, ms: number) {
@@ -17,15 +19,19 @@ interface Pending { resolve(reply: ControlReply): void; reject(error: Error): vo
 export class ControlChannel {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly lines = new LineSplitter();
   private readonly listeners = new Set<(event: ControlEvent) => void>();
 
   constructor(private readonly write: (frame: Uint8Array) => void) {}
 
-  /** Feed every byte the guest writes to ttyS1. */
-  receiveByte(byte: number): void {
-    const line = this.lines.push(byte);
-    if (line === null) return;
+  /** A reader for one of the guest's streams: feed it every chunk the guest writes there. */
+  stream(): (chunk: Uint8Array) => void {
+    const lines = new Utf8Lines();
+    return (chunk) => {
+      for (const line of lines.push(chunk)) this.receiveLine(line);
+    };
+  }
+
+  private receiveLine(line: string): void {
     const message = decodeFrame<GuestMessage>(line);
     if (!message) return;
     if ('id' in message) {
@@ -35,7 +41,8 @@ export class ControlChannel {
       clearTimeout(waiting.timer);
       waiting.resolve(message);
     } else {
-      for (const listener of this.listeners) listener(message);
+      const event = message.op === 'hello' ? message : decodeEngineEvent(message);
+      for (const listener of this.listeners) listener(event);
     }
   }
 
@@ -64,5 +71,35 @@ export class ControlChannel {
       waiting.reject(new Error(reason));
       this.pending.delete(id);
     }
+  }
+}
+
+/** Splits a byte stream into UTF-8 lines (without their newlines); a partial line waits for the next chunk. */
+export class Utf8Lines {
+  private readonly decoder = new TextDecoder();
+  private partial: Uint8Array[] = [];
+
+  push(chunk: Uint8Array): string[] {
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      lines.push(this.take(chunk.subarray(start, nl)));
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.partial.push(chunk.slice(start));
+    return lines;
+  }
+
+  private take(tail: Uint8Array): string {
+    if (this.partial.length === 0) return this.decoder.decode(tail);
+    const parts = [...this.partial, tail];
+    this.partial = [];
+    const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      whole.set(p, at);
+      at += p.length;
+    }
+    return this.decoder.decode(whole);
   }
 }

@@ -10,7 +10,8 @@ describe('engine API on the control channel', () => {
   it('the host channel hands container events to listeners and matches engine.state replies', async () => {
     const sent: ControlRequest[] = [];
     const channel = new ControlChannel((frame) => { sent.push(decodeFrame<ControlRequest>(String.fromCharCode(...frame).slice(0, -1))!); });
-    const write = (message: GuestMessage) => { for (const c of encodeFrame(message)) channel.receiveByte(c.charCodeAt(0)); };
+    const port = channel.stream();
+    const write = (message: GuestMessage) => port(new TextEncoder().encode(encodeFrame(message)));
     const events: ControlEvent[] = [];
     channel.onEvent((e) => events.push(e));
     const pending = channel.request({ op: 'engine.state' }, 1000);

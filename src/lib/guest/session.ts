@@ -2,7 +2,7 @@
 // carries the student's terminal (ttyS0) and the control channel (ttyS1), and saves and
 // restores machine state. The same module runs in the browser and in Node; only the
 // ArtifactSource and the wasm path differ.
-import { V86 } from 'v86';
+import { V86, type V86Options } from 'v86';
 import { binaryToBytes, bytesToBinary } from '../../protocol/binary-string';
 import { MAX_INLINE_STDIN, type ControlReply } from '../../protocol/control';
 import { isEngineEvent, NFTABLES_ADDON, type EngineEvent, type EngineState } from '../../protocol/engine';
@@ -13,7 +13,7 @@ import {
 import { ConsoleTail, downloadProgress, milestoneFor, type BootProgress } from './boot-phases';
 import { ControlChannel } from './control-channel';
 import {
-  CONTROL_SERIAL, GUEST_FILES, GUEST_MEMORY_MB, GUEST_VGA_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, TERMINAL_SERIAL,
+  CONTROL_SERIAL, EVENT_PORT, GUEST_FILES, GUEST_MEMORY_MB, GUEST_VGA_MB, KERNEL_CMDLINE, MACHINE_FINGERPRINT, REPLY_PORT, TERMINAL_SERIAL,
   type GuestFiles,
 } from './machine-config';
 
@@ -58,6 +58,8 @@ const TERMINAL_BACKLOG_BYTES = 256 * 1024;
 /** the add-ons wait this long after the first shell, so they compete with nothing the student starts at once */
 const ADDON_DELAY_MS = 3000;
 const DEFAULT_READY_TIMEOUT_MS = 90_000;
+/** a virtio-console device with no page adapter (v86 takes `true`; its types do not say so) */
+const VIRTIO_CONSOLE = true as unknown as V86Options['virtio_console'];
 
 export class GuestSession {
   readonly control: ControlChannel;
@@ -90,7 +92,9 @@ export class GuestSession {
 
   private constructor(private readonly emulator: V86, private readonly onProgress?: (p: BootProgress) => void) {
     this.control = new ControlChannel((frame) => emulator.serial_send_bytes(CONTROL_SERIAL, frame));
-    emulator.add_listener('serial1-output-byte', (byte: number) => this.control.receiveByte(byte));
+    for (const port of [REPLY_PORT, EVENT_PORT]) {
+      emulator.add_listener(`virtio-console${port}-output-bytes` as 'virtio-console0-output-bytes', this.control.stream());
+    }
     emulator.add_listener('serial0-output-byte', (byte: number) => this.terminalByte(byte));
   }
 
@@ -135,6 +139,7 @@ export class GuestSession {
       initrd: { buffer: toArrayBuffer(files['initramfs.img']) },
       cmdline: KERNEL_CMDLINE,
       uart1: true,
+      virtio_console: VIRTIO_CONSOLE,
       filesystem: {},
       autostart: false,
       disable_keyboard: true,
@@ -162,6 +167,7 @@ export class GuestSession {
       vga_memory_size: GUEST_VGA_MB * 1024 * 1024,
       initial_state: { buffer: toArrayBuffer(state) },
       uart1: true,
+      virtio_console: VIRTIO_CONSOLE,
       filesystem: {},
       autostart: true,
       disable_keyboard: true,

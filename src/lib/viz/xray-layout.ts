@@ -2,10 +2,10 @@
 // step, a bar from when it started for how long it took (d3 scaleLinear over the command's
 // time). Steps without a start time (background work) are laid end to end.
 import { format, scaleLinear } from 'd3';
-import type { EngineEvent } from '../../protocol/engine';
+import type { XrayEvent } from '../../protocol/engine';
 import { fit, formatMs } from './text';
 
-export type XrayEvent = Extract<EngineEvent, { op: 'xray' }>;
+export type { XrayEvent };
 
 export interface XrayBar {
   key: string; index: number; op: string; detail: string; ms: number; at: number; by: 'daemon' | 'launcher';
