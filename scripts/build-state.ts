@@ -50,8 +50,12 @@ export async function buildState({ force = false, log = console.error } = {}): P
   return info;
 }
 
+/**
+ * --ultra -22: a window as large as the state (its pages repeat far apart), 6.2 MB instead of
+ * -19's 7.4 MB for the same 27.8 MB; v86 decompresses it as it is.
+ */
 function zstd(input: Uint8Array): Uint8Array {
-  const result = spawnSync('zstd', ['-19', '-q', '-c'], { input, maxBuffer: 1 << 30 });
+  const result = spawnSync('zstd', ['--ultra', '-22', '-q', '-c'], { input, maxBuffer: 1 << 30 });
   if (result.error) throw new Error(`zstd is needed to compress the saved state (apt-get install zstd): ${result.error.message}`);
   if (result.status !== 0) throw new Error(`zstd failed: ${result.stderr}`);
   return new Uint8Array(result.stdout);
