@@ -59,9 +59,15 @@ describe('the pictures drawn from the real guest', () => {
       session.onEngineEvent((e) => w.seen.push({ what: e.op, at: performance.now() }));
     });
     await exec(page, 'docker run --rm busybox true');
-    // longer than the store's quiet spell for lifecycle events without an x-ray (1.5 s)
+    const read = () => page.evaluate(() => (window as unknown as { seen: { what: string; at: number }[] }).seen);
+    // the snapshot the x-ray asks for (on a loaded machine it may wait for one already under way)
+    await expect.poll(async () => {
+      const now = await read();
+      return now.slice(now.map((s) => s.what).lastIndexOf('xray')).some((s) => s.what === 'snapshot');
+    }, { timeout: 30_000 }).toBe(true);
+    // then longer than the store's quiet spell for lifecycle events without an x-ray (1.5 s)
     await page.waitForTimeout(2500);
-    const seen = await page.evaluate(() => (window as unknown as { seen: { what: string; at: number }[] }).seen);
+    const seen = await read();
     expect(seen.map((s) => s.what)).toEqual(expect.arrayContaining(['container.created', 'container.started', 'xray']));
     const lastXray = seen.map((s) => s.what).lastIndexOf('xray');
     expect(seen.slice(lastXray).filter((s) => s.what === 'snapshot')).toHaveLength(1);
