@@ -43,14 +43,27 @@ export class ApiServer {
     });
   }
 
-  /** Sends an event to the host, if one has subscribed. */
+  /**
+   * Sends an event to the host, if one has subscribed. The events of one turn of the daemon's
+   * loop go out in one write (a docker run's created and started, then its exited, removed and
+   * x-ray): each write to the port is a trip through the tty layer and out of the emulator.
+   */
   publish(event: EngineWireEvent): void {
     if (this.subscribers.size === 0) return;
-    const port = this.eventPort();
-    if (!port) return;
-    port.puts(encodeEventFrame(event));
-    port.flush();
+    if (this.unsent === '') os.setTimeout(() => this.flushEvents(), 0);
+    this.unsent += encodeEventFrame(event);
   }
+
+  private flushEvents(): void {
+    const port = this.eventPort();
+    if (port) {
+      port.puts(this.unsent);
+      port.flush();
+    }
+    this.unsent = '';
+  }
+
+  private unsent = '';
 
   /** Whether anyone listens: events are not even built otherwise. */
   get listening(): boolean {

@@ -54,9 +54,12 @@ export class NetworkStore {
     return prefixed.length === 1 ? prefixed[0] : null;
   }
 
-  save(record: NetworkRecord): void {
-    kernel.mkdirs(ROOT);
-    kernel.writeText(`${ROOT}/${record.Id}.json`, JSON.stringify(record, null, 2));
+  /** Keeps the network in memory and (unless told not to) writes it to <id>.json. */
+  save(record: NetworkRecord, persist = true): void {
+    if (persist) {
+      kernel.mkdirs(ROOT);
+      kernel.writeText(`${ROOT}/${record.Id}.json`, JSON.stringify(record, null, 2));
+    }
     this.all().set(record.Id, record);
   }
 

@@ -8,7 +8,7 @@ import { cgroupPath, createCgroup, removeCgroup } from './cgroups';
 import { mountRootfs, rootfsPath, unmountRootfs, writeEtcFiles } from './rootfs';
 import { renderSpec, resolveUser } from './spec';
 import { fillEmptyVolumes, launchMounts } from './volumes';
-import { attachNetworks, refreshNames, releaseNetworks, writeHosts } from './networks';
+import { attachNetworks, etcFiles, refreshNames, releaseNetworks } from './networks';
 import { publishPorts, unpublishPorts } from './ports';
 import type { VolumeStore } from '../store/volume-store';
 
@@ -24,7 +24,10 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
   mountRootfs(id, image);
   try {
     if (options.volumes) fillEmptyVolumes(record, rootfsPath(id), options.volumes);
-    const binds = writeEtcFiles(id, record.Config.Hostname, record.HostConfig.ExtraHosts ?? []);
+    // an address on each network first, so /etc/hosts is written once, with it; their DNS tables learn the name
+    const networks = attachNetworks(record);
+    const binds = writeEtcFiles(id, record.Config.Hostname, etcFiles(record));
+    if (networks.length) refreshNames(Object.keys(record.NetworkSettings?.Networks ?? {}));
     // Most containers run as root: read the image's passwd/group only for a user name.
     const named = /[^\d:]/.test(record.Config.User);
     const user = resolveUser(
@@ -32,12 +35,6 @@ export function prepareStart(record: ContainerRecord, image: StoredImage, option
       named ? kernel.readText(`${rootfsPath(id)}/etc/passwd`) ?? '' : '', named ? kernel.readText(`${rootfsPath(id)}/etc/group`) ?? '' : '',
     );
     if ('error' in user) throw new EngineError(user.error, 126);
-    // an address on each network (its DNS tables learn the name), the veth names
-    const networks = attachNetworks(record);
-    if (networks.length) {
-      writeHosts(record);
-      refreshNames(Object.keys(record.NetworkSettings?.Networks ?? {}));
-    }
     publishPorts(record);
     const cgroup = createCgroup(id, {
       memory: record.HostConfig.Memory, pidsLimit: record.HostConfig.PidsLimit, nanoCpus: record.HostConfig.NanoCpus,

@@ -9,6 +9,7 @@ import { baseHosts, renderHosts } from '../network/hosts';
 import { DEFAULT_BRIDGE, type NetworkRecord, type NetworkStore } from '../network/store';
 import { containerDir, type ContainerRecord, type ContainerStore, type EndpointSettings } from '../store/container-store';
 import { EngineError } from './create';
+import type { EtcFiles } from './rootfs';
 import type { LaunchNetwork } from './spec';
 import { parseLauncherReport } from './launcher-report';
 import { writeDnsTable } from './dns';
@@ -54,13 +55,20 @@ function assignAddress(record: ContainerRecord, network: NetworkRecord, endpoint
   const prefix = network.Subnet.split('/')[1];
   const ip = allocate(network.Ipam, { base: ipBase(network), prefix: Number(prefix) }, record.Id);
   if (!ip) throw new EngineError(`no available IPv4 addresses on this network's address pools: ${network.Name} (${network.Id})`);
-  context!.networks.save(network);
+  context!.networks.save(network, persisted(record));
   Object.assign(endpoint, {
     NetworkID: network.Id, EndpointID: randomHex(64), Gateway: network.Gateway, IPAddress: ip, IPPrefixLen: Number(prefix),
     MacAddress: macFor(ip), HostVeth: `veth${randomHex(7)}`,
   });
   return { bridge: network.Bridge, veth: endpoint.HostVeth!, address: `${ip}/${prefix}`, gateway: network.Gateway, mac: endpoint.MacAddress };
 }
+
+/**
+ * Whether a container's address goes to disk with its network: not for an --rm container,
+ * which lives in memory only (a restarted daemon frees every address of a container it does
+ * not know as running, so writing it would change nothing).
+ */
+const persisted = (record: ContainerRecord) => !record.HostConfig.AutoRemove;
 
 function ipBase(network: NetworkRecord): number {
   return network.Subnet.split('/')[0].split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
@@ -75,7 +83,7 @@ export function releaseNetworks(record: ContainerRecord): void {
     const network = context.networks.find(endpoint.NetworkID);
     if (network && network.Ipam.used[endpoint.IPAddress] === record.Id) {
       release(network.Ipam, endpoint.IPAddress);
-      context.networks.save(network);
+      context.networks.save(network, persisted(record));
     }
     Object.assign(endpoint, { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' });
     delete endpoint.HostVeth;
@@ -96,17 +104,29 @@ export function attached(networkId: string): { record: ContainerRecord; endpoint
   return out;
 }
 
+/**
+ * A container's /etc/hosts (localhost, --add-host entries, its own address on its first
+ * network) and /etc/resolv.conf (the DNS server (dns.ts) of its first user-defined network;
+ * the default bridge has none, as in Docker).
+ */
+export function etcFiles(record: ContainerRecord): EtcFiles {
+  const networks = record.NetworkSettings?.Networks ?? {};
+  const first = Object.values(networks).find((e) => e.IPAddress);
+  const named = Object.entries(networks).find(([name, e]) => e.IPAddress && name !== DEFAULT_BRIDGE);
+  return {
+    hosts: renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null),
+    resolv: named ? resolvConf(named[1].Gateway) : '',
+  };
+}
+
 /** Rewrites the container's hosts file (in place: the bind mount inside sees it at once) and its resolv.conf. */
 export function writeHosts(record: ContainerRecord): void {
   if (!context) return;
-  const networks = record.NetworkSettings?.Networks ?? {};
-  const first = Object.values(networks).find((e) => e.IPAddress);
   const path = `${containerDir(record.Id)}/hosts`;
   if (!kernel.exists(path)) return;
-  kernel.writeText(path, renderHosts(baseHosts(record.HostConfig.ExtraHosts ?? []), first ? { ip: first.IPAddress, hostname: record.Config.Hostname } : null));
-  // the DNS server (dns.ts) of its first user-defined network; the default bridge has none, as in Docker
-  const named = Object.entries(networks).find(([name, e]) => e.IPAddress && name !== DEFAULT_BRIDGE);
-  kernel.writeText(`${containerDir(record.Id)}/resolv.conf`, named ? resolvConf(named[1].Gateway) : '');
+  const files = etcFiles(record);
+  kernel.writeText(path, files.hosts);
+  kernel.writeText(`${containerDir(record.Id)}/resolv.conf`, files.resolv);
 }
 
 /** The names a container answers to on a network: its name, its aliases, its hostname. */

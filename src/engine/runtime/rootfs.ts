@@ -3,6 +3,7 @@
 import * as kernel from '../kernel';
 import { containerDir } from '../store/container-store';
 import { layerDir, STORE_ROOT, type StoredImage } from '../store/image-store';
+import { baseHosts } from '../network/hosts';
 
 export const rootfsPath = (id: string) => `${containerDir(id)}/merged`;
 
@@ -30,19 +31,18 @@ export function unmountRootfs(id: string): void {
   if (kernel.exists(`${rootfsPath(id)}/bin`) || kernel.listDir(rootfsPath(id)).length > 0) kernel.unmount(rootfsPath(id));
 }
 
+/** What /etc/hosts and /etc/resolv.conf hold (networks.ts's etcFiles for a container). */
+export interface EtcFiles { hosts: string; resolv: string }
+
 /** /etc/hostname, /etc/hosts and /etc/resolv.conf, bind-mounted into the container as Docker does. */
-export function writeEtcFiles(id: string, hostname: string, extraHosts: readonly string[] = []): { source: string; target: string; readonly: boolean }[] {
-  return writeEtcFilesIn(containerDir(id), hostname, extraHosts);
+export function writeEtcFiles(id: string, hostname: string, files: EtcFiles): { source: string; target: string; readonly: boolean }[] {
+  return writeEtcFilesIn(containerDir(id), hostname, files);
 }
 
-/** extraHosts: --add-host's `name:ip` entries, added to /etc/hosts as Docker does. */
-export function writeEtcFilesIn(dir: string, hostname: string, extraHosts: readonly string[] = []): { source: string; target: string; readonly: boolean }[] {
+/** Written once each: the files are small, but every write is several syscalls in an emulator. */
+export function writeEtcFilesIn(dir: string, hostname: string, files: EtcFiles = { hosts: baseHosts([]), resolv: '' }): { source: string; target: string; readonly: boolean }[] {
   kernel.writeText(`${dir}/hostname`, `${hostname}\n`);
-  const extra = extraHosts.map((entry) => {
-    const sep = entry.search(/[:=]/);
-    return `${entry.slice(sep + 1)}\t${entry.slice(0, sep)}\n`;
-  });
-  kernel.writeText(`${dir}/hosts`, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${extra.join('')}`);
-  kernel.writeText(`${dir}/resolv.conf`, '');
+  kernel.writeText(`${dir}/hosts`, files.hosts);
+  kernel.writeText(`${dir}/resolv.conf`, files.resolv);
   return ['hostname', 'hosts', 'resolv.conf'].map((name) => ({ source: `${dir}/${name}`, target: `/etc/${name}`, readonly: false }));
 }
