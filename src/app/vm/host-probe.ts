@@ -23,12 +23,13 @@ export interface ContainerRunTiming {
 /**
  * How the page warms up: v86 compiles guest code to wasm as it runs and its cache is not in the
  * saved state, so after a restore the first 20–30 runs take 500–1000 ms before settling near
- * 110–150 ms. Batches of 10 (5 were too noisy: a slow run in a batch stopped the warm-up early)
+ * 90–130 ms. Batches of 10 (5 were too noisy: a slow run in a batch stopped the warm-up early)
  * until a batch's median falls by less than 10 % (timed-command.ts's rule), at most 60 runs;
- * then 5 timed runs.
+ * then 10 timed runs (with 5, one slow stretch of the emulator's JIT could move the median by
+ * half: 168 ms where the next two measurements of the same page gave 108 and 97).
  */
 export const CONTAINER_WARMUP = { batch: 10, maxWarmup: 60 } as const;
-export const CONTAINER_RUNS = 5;
+export const CONTAINER_RUNS = 10;
 
 /** `docker run --rm busybox true`, timed inside the guest: one first run, warm-up until steady, then the timed runs. */
 export async function timeContainerRun(host: Host): Promise<ContainerRunTiming> {
