@@ -10,7 +10,7 @@ import { openUntilPrompt } from './lib/app-page';
 import { benchVmPage } from './lib/vm-page-bench';
 import { benchViz } from './lib/viz-bench';
 import { buildState } from './build-state';
-import { timeInGuest, type SteadyOptions } from '../src/lib/guest/timed-command';
+import { BENCH_WARMUP, timeInGuest, type SteadyOptions } from '../src/lib/guest/timed-command';
 
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
@@ -159,8 +159,8 @@ async function engineCommands(results: Record<string, number>): Promise<void> {
     ['engine_cli_start_ms', ['docker', 'version']],
     ['container_run_true_ms', ['docker', 'run', '--rm', 'busybox', 'true']],
   ] as const) {
-    // warmed until steady: batches of 10 until the median stops falling (at most 60 warm-up runs)
-    const { first, samples, warmupRuns } = await guestCommandMs([...command], Math.max(RUNS, 10), undefined, 0, { batch: 10, maxWarmup: 60 });
+    // warmed until steady: at least 60 runs, then batches of 10 until the median stops falling (timed-command.ts)
+    const { first, samples, warmupRuns } = await guestCommandMs([...command], Math.max(RUNS, 10), undefined, 0, BENCH_WARMUP);
     results[name] = median(samples);
     results[name.replace(/_ms$/, '_first_ms')] = Math.round(first);
     results[name.replace(/_ms$/, '_warmup_runs')] = warmupRuns;

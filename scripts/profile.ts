@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
-import { timeInGuest } from '../src/lib/guest/timed-command';
+import { BENCH_WARMUP, timeInGuest } from '../src/lib/guest/timed-command';
 import { byProcessAndMode, KERNEL_BASE, parseSamples, parseSystemMap, symbolAt, tally, type Row } from './lib/profile-report';
 
 const args = process.argv.slice(2);
@@ -39,7 +39,7 @@ try {
   guest.onEngineEvent(() => {}); // the events the page subscribes to are part of a command's cost
   await guest.engineState();
   const argv = ['sh', '-c', command];
-  const { warmup } = await timeInGuest(guest, argv, { runs: 1, steady: { batch: 10, maxWarmup: 60 }, timeoutMs: 600_000 });
+  const { warmup } = await timeInGuest(guest, argv, { runs: 1, steady: BENCH_WARMUP, timeoutMs: 600_000 });
   console.log(`warm-up: ${warmup.length} runs`);
   await guest.putFile('psample', readFileSync(sampler));
   await guest.putFile('profiled.sh', new TextEncoder().encode(command + '\n'));

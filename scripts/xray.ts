@@ -5,7 +5,7 @@
 // is unpacked, as `npm run bench` does. `--warm`: first warm v86's JIT up until the command's
 // time is steady (src/lib/guest/timed-command.ts), so the x-ray shows the engine, not the JIT.
 import { bootNodeGuest, waitForNftables } from '../src/lib/guest/node';
-import { timeInGuest } from '../src/lib/guest/timed-command';
+import { BENCH_WARMUP, timeInGuest } from '../src/lib/guest/timed-command';
 import type { EngineEvent } from '../src/protocol/engine';
 
 const args = process.argv.slice(2);
@@ -22,7 +22,7 @@ try {
   guest.onEngineEvent((e) => { if (e.op === 'xray' && e.command) xrays.push(e); });
   await guest.engineState(); // the subscription is in place once this is answered
   const { warmup, samples } = await timeInGuest(guest, ['sh', '-c', command], {
-    runs, steady: warm ? { batch: 10, maxWarmup: 60 } : undefined, timeoutMs: 600_000,
+    runs, steady: warm ? BENCH_WARMUP : undefined, timeoutMs: 600_000,
   });
   if (warmup.length) console.log(`warm-up: ${warmup.length} runs, ${warmup.map(Math.round).join(', ')} ms`);
   console.log(`${command}: [${samples.map(Math.round).join(', ')}] ms (inside the guest, each run)`);

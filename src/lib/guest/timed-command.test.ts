@@ -51,6 +51,11 @@ describe('timed guest commands', () => {
     expect(times.slice(warmed)).toEqual([50, 51, 52]);
     const neverSteady = Array.from({ length: 20 }, (_, i) => 1000 / (i + 1));
     expect(runScript(timingScript(['true'], 2, 1, undefined, { batch: 2, maxWarmup: 6 }), neverSteady).warmed).toBe(7);
+    // a plateau before the last drop: flat after 6 runs, but at least 12 are asked for
+    const plateau = [90, 92, 91, 93, 90, 91, 40, 20, 15, 15, 16, 15, 15, 14, 15, 7, 7, 7];
+    const longer = runScript(timingScript(['docker', 'version'], 3, 0, undefined, { batch: 3, maxWarmup: 30, minWarmup: 12 }), [...plateau]);
+    expect(longer.warmed).toBe(15); // medians 91, 91 (flat, but only 6 runs), 20, 15, 15: flat after 15
+    expect(runScript(timingScript(['docker', 'version'], 3, 0, undefined, { batch: 3, maxWarmup: 30 }), [...plateau]).warmed).toBe(6);
     expect(parseTimes('{"times":[9,8,7,1,2],"warmed":3}', 0)).toEqual({ warmup: [9, 8, 7], samples: [1, 2] });
   });
 
