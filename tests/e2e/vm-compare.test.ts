@@ -32,7 +32,7 @@ describe('VM vs container page', () => {
 
   it('starts a container and shows its first run, its steady time, the VM boot and their ratio', async () => {
     await page.getByTestId('start-container').click();
-    // warm-up until steady, then five runs (on a loaded CI machine, while nftables unpacks in the background: minutes)
+    // warm-up until steady (at least 40 runs), then ten runs (on a loaded CI machine, while nftables unpacks in the background: minutes)
     await expect.poll(async () => {
       const alert = page.getByTestId('vm-page').getByRole('alert');
       if (await alert.count()) throw new Error(`the page says: ${await alert.first().innerText()}`);

@@ -24,11 +24,13 @@ export interface ContainerRunTiming {
  * How the page warms up: v86 compiles guest code to wasm as it runs and its cache is not in the
  * saved state, so after a restore the first 20–30 runs take 500–1000 ms before settling near
  * 90–130 ms. Batches of 10 (5 were too noisy: a slow run in a batch stopped the warm-up early)
- * until a batch's median falls by less than 10 % (timed-command.ts's rule), at most 60 runs;
- * then 10 timed runs (with 5, one slow stretch of the emulator's JIT could move the median by
- * half: 168 ms where the next two measurements of the same page gave 108 and 97).
+ * until a batch's median falls by less than 10 % (timed-command.ts's rule), after at least 40
+ * runs (the JIT's curve has plateaus: stopped after 21 runs, the page once reported 339 ms where
+ * its next two measurements gave 118 and 99) and at most 80; then 10 timed runs (with 5, one
+ * slow stretch of the emulator's JIT could move the median by half). The bench warms up longer
+ * (BENCH_WARMUP); here the student waits.
  */
-export const CONTAINER_WARMUP = { batch: 10, maxWarmup: 60 } as const;
+export const CONTAINER_WARMUP = { batch: 10, minWarmup: 40, maxWarmup: 80 } as const;
 export const CONTAINER_RUNS = 10;
 
 /** `docker run --rm busybox true`, timed inside the guest: one first run, warm-up until steady, then the timed runs. */
