@@ -1,5 +1,6 @@
 // The engine's control API: what the web app can ask the container engine (through the
-// guest agent, which relays to the daemon's /run/dockhand/api.sock) and the events it sends.
+// guest agent, which relays to the daemon's /run/dockhand/api.sock) and the events it sends
+// (on their own port: control.ts).
 // Carried in control-channel frames (control.ts); kept small: every byte is built by QuickJS
 // in an emulated machine.
 
@@ -318,6 +319,7 @@ export function decodeXray(wire: XrayWireEvent): XrayEvent {
 export function decodeEngineEvent(event: EngineWireEvent): EngineEvent {
   return event.op === 'xray' ? decodeXray(event) : event;
 }
+
 export const ENGINE_EVENT_OPS = ['container.created', 'container.started', 'container.exited', 'container.removed', 'xray', 'build.step'] as const;
 
 export function isEngineEvent(message: { op: string }): message is EngineEvent {

@@ -1,4 +1,4 @@
-// Writes frames to the serial device; a frame is written whole before the next starts.
+// Writes frames to the agent's port (/dev/hvc0); a frame is written whole before the next starts.
 // Frames are ASCII, so C stdio can write the string as is (no per-byte JavaScript).
 import * as std from 'std';
 import { encodeFrame, type GuestMessage } from '../../protocol/control';

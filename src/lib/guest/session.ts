@@ -1,5 +1,6 @@
 // One running guest: boots v86 (cold, or from the saved state), reports boot progress,
-// carries the student's terminal (ttyS0) and the control channel (ttyS1), and saves and
+// carries the student's terminal (ttyS0) and the control channel (requests on ttyS1, the
+// guest's replies and events on virtio-console ports), and saves and
 // restores machine state. The same module runs in the browser and in Node; only the
 // ArtifactSource and the wasm path differ.
 import { V86, type V86Options } from 'v86';
@@ -208,7 +209,7 @@ export class GuestSession {
     return this.tail.text();
   }
 
-  // ---- the control channel (ttyS1) ----
+  // ---- the control channel (requests on ttyS1, replies on virtio-console port 0) ----
 
   async exec(cmd: string, options: { stdin?: Uint8Array | string; timeoutMs?: number; cwd?: string } = {}): Promise<ExecResult> {
     const stdin = typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : options.stdin;
