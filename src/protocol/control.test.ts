@@ -51,27 +51,39 @@ describe('encodeFrame / decodeFrame', () => {
 });
 
 describe('LineSplitter', () => {
+  /** the stream a byte at a time: lines cut anywhere */
+  const byteByByte = (splitter: LineSplitter, text: Uint8Array) => Array.from(text, (b) => splitter.pushChunk(Uint8Array.of(b))).flat();
+
   it('returns each line when its newline arrives', () => {
     const splitter = new LineSplitter();
-    const lines = Array.from(ascii('one\ntwo\n\nthree'), (b) => splitter.push(b)).filter((l) => l !== null);
+    const lines = byteByByte(splitter, ascii('one\ntwo\n\nthree'));
     expect(lines).toEqual(['one', 'two', '']);
-    expect(splitter.push(10)).toBe('three');
+    expect(splitter.pushChunk(ascii('\n'))).toEqual(['three']);
   });
 
   it('grows for lines far longer than its buffer', () => {
     const splitter = new LineSplitter();
     const long = 'x'.repeat(150_000) + 'y';
-    expect(Array.from(ascii(long), (b) => splitter.push(b)).every((l) => l === null)).toBe(true);
-    expect(splitter.push(10)).toBe(long);
-    for (const b of ascii('short')) splitter.push(b);
-    expect(splitter.push(10)).toBe('short');
+    expect(byteByByte(splitter, ascii(long))).toEqual([]);
+    expect(splitter.pushChunk(ascii('\n'))).toEqual([long]);
+    byteByByte(splitter, ascii('short'));
+    expect(splitter.pushChunk(ascii('\n'))).toEqual(['short']);
   });
 
   it('keeps every byte value as one char', () => {
     const splitter = new LineSplitter();
     const bytes = Uint8Array.from({ length: 256 }, (_, i) => i).filter((b) => b !== 10);
-    for (const b of bytes) splitter.push(b);
-    expect(splitter.push(10)).toBe(Buffer.from(bytes).toString('latin1'));
+    byteByByte(splitter, bytes);
+    expect(splitter.pushChunk(ascii('\n'))).toEqual([Buffer.from(bytes).toString('latin1')]);
+  });
+
+  it('decodes whole lines with the decoder it is given: a line and a character cut across chunks', () => {
+    const utf8 = new TextDecoder();
+    const lines = new LineSplitter((bytes, length) => utf8.decode(bytes.subarray(0, length)));
+    const bytes = new TextEncoder().encode('가나\nab');
+    expect(lines.pushChunk(bytes.subarray(0, 4))).toEqual([]);
+    expect(lines.pushChunk(bytes.subarray(4))).toEqual(['가나']);
+    expect(lines.pushChunk(new TextEncoder().encode('c\n\nd'))).toEqual(['abc', '']);
   });
 });
 
@@ -81,7 +93,7 @@ describe('LineSplitter.pushChunk', () => {
     expect(splitter.pushChunk(ascii('one\ntw'))).toEqual(['one']);
     expect(splitter.pushChunk(ascii('o\n\nthr'))).toEqual(['two', '']);
     expect(splitter.pushChunk(ascii('ee'))).toEqual([]);
-    expect(splitter.push(10)).toBe('three');
+    expect(splitter.pushChunk(ascii('\n'))).toEqual(['three']);
   });
 
   it('handles a 150 kB line arriving in 4 kB chunks', () => {

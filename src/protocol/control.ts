@@ -115,21 +115,16 @@ export function decodeFrame<T = GuestMessage | ControlRequest>(line: string): T 
   }
 }
 
-/** Splits a byte stream into lines: feed it single bytes (host) or chunks (guest). */
+/**
+ * Splits a byte stream into lines, fed in chunks. Lines come out as binary strings (the
+ * guest), or decoded by `decode` (the host reads its ports' UTF-8 with a TextDecoder): a line
+ * is decoded whole, so a character cut across two chunks is read right.
+ */
 export class LineSplitter {
   private buffer = new Uint8Array(4096);
   private length = 0;
 
-  /** One byte; returns the line it completes, if any. */
-  push(byte: number): string | null {
-    if (byte === 10) {
-      const line = bytesToBinary(this.buffer, this.length);
-      this.length = 0;
-      return line;
-    }
-    this.append(Uint8Array.of(byte));
-    return null;
-  }
+  constructor(private readonly decode: (bytes: Uint8Array, length: number) => string = bytesToBinary) {}
 
   /** A chunk of bytes; returns every line it completes (native searching and copying). */
   pushChunk(chunk: Uint8Array): string[] {
@@ -137,7 +132,7 @@ export class LineSplitter {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
       this.append(chunk.subarray(start, nl));
-      lines.push(bytesToBinary(this.buffer, this.length));
+      lines.push(this.decode(this.buffer, this.length));
       this.length = 0;
       start = nl + 1;
     }

@@ -1,7 +1,7 @@
 // Protects the host side of the control channel: replies matched by id, timeouts, events and aborts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeFrame, encodeEventFrame, encodeFrame, type ControlRequest, type GuestMessage } from '../../protocol/control';
-import { ControlChannel, ControlTimeoutError, Utf8Lines } from './control-channel';
+import { ControlChannel, ControlTimeoutError } from './control-channel';
 
 function setup() {
   const sent: ControlRequest[] = [];
@@ -96,15 +96,5 @@ describe('ControlChannel', () => {
       { op: 'mkdir', detail: '/sys/fs/cgroup/dockhand/x', ms: 1, by: 'daemon', at: 0.25 },
       { op: 'mount', detail: 'proc on /proc', ms: 0.25, by: 'launcher', at: 1.5 },
     ] }]);
-  });
-});
-
-describe('Utf8Lines', () => {
-  it('splits chunks into lines, joining a line cut across chunks and a character cut in two', () => {
-    const lines = new Utf8Lines();
-    const bytes = new TextEncoder().encode('가나\nab');
-    expect(lines.push(bytes.subarray(0, 4))).toEqual([]);
-    expect(lines.push(bytes.subarray(4))).toEqual(['가나']);
-    expect(lines.push(new TextEncoder().encode('c\n\nd'))).toEqual(['abc', '']);
   });
 });

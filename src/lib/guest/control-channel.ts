@@ -2,7 +2,7 @@
 // (virtio-console ports: the agent's replies, the engine's events), matches replies by id,
 // and hands unrequested guest messages (events, the x-ray decoded) to listeners.
 import {
-  decodeFrame, encodeFrame,
+  LineSplitter, decodeFrame, encodeFrame,
   type ControlEvent, type ControlReply, type ControlRequestBody, type GuestMessage,
 } from '../../protocol/control';
 import { decodeEngineEvent } from '../../protocol/engine';
@@ -25,9 +25,10 @@ export class ControlChannel {
 
   /** A reader for one of the guest's streams: feed it every chunk the guest writes there. */
   stream(): (chunk: Uint8Array) => void {
-    const lines = new Utf8Lines();
+    const utf8 = new TextDecoder();
+    const lines = new LineSplitter((bytes, length) => utf8.decode(bytes.subarray(0, length)));
     return (chunk) => {
-      for (const line of lines.push(chunk)) this.receiveLine(line);
+      for (const line of lines.pushChunk(chunk)) this.receiveLine(line);
     };
   }
 
@@ -71,35 +72,5 @@ export class ControlChannel {
       waiting.reject(new Error(reason));
       this.pending.delete(id);
     }
-  }
-}
-
-/** Splits a byte stream into UTF-8 lines (without their newlines); a partial line waits for the next chunk. */
-export class Utf8Lines {
-  private readonly decoder = new TextDecoder();
-  private partial: Uint8Array[] = [];
-
-  push(chunk: Uint8Array): string[] {
-    const lines: string[] = [];
-    let start = 0;
-    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
-      lines.push(this.take(chunk.subarray(start, nl)));
-      start = nl + 1;
-    }
-    if (start < chunk.length) this.partial.push(chunk.slice(start));
-    return lines;
-  }
-
-  private take(tail: Uint8Array): string {
-    if (this.partial.length === 0) return this.decoder.decode(tail);
-    const parts = [...this.partial, tail];
-    this.partial = [];
-    const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      whole.set(p, at);
-      at += p.length;
-    }
-    return this.decoder.decode(whole);
   }
 }
