@@ -14,6 +14,9 @@ export interface VmIdentity { kernel: string; bootId: string; processes: number 
 export interface ScaleResult { n: number; kind: VmKind; containers: { ms: number; memoryMb: number }; vms: { ms: number; memoryMb: number } }
 export interface ContainerDetail { firstMs: number; steadyMs: number; warmupRuns: number }
 
+/** How much of the VM's console end a panic message is looked for in (it arrives a character at a time). */
+const PANIC_TAIL = 256;
+
 /** The host's machine in the tab: its RAM and its VGA memory. */
 const HOST_MACHINE_MB = GUEST_MEMORY_MB + GUEST_VGA_MB;
 
@@ -196,9 +199,12 @@ export class VmCompare {
     this.vm = vm;
     this.vmIdentity = null;
     this.vmLog = vm?.output() ?? '';
-    this.#offLog = vm?.onOutput((text) => {
-      this.vmLog = (this.vmLog + text).slice(-4000);
-      if (secondVmPanicked(vm.kind, this.vmLog)) this.#actor.send({ type: 'vm.panicked' });
+    // the VM's own transcript (its last 16 KiB), not a shorter copy: a 4000-character copy lost
+    // the kernel's first lines ("Linux version 6.1 …") when the page watched from the start
+    this.#offLog = vm?.onOutput(() => {
+      this.vmLog = vm.output();
+      // the panic line, as its last character arrives, is within the transcript's tail
+      if (secondVmPanicked(vm.kind, this.vmLog.slice(-PANIC_TAIL))) this.#actor.send({ type: 'vm.panicked' });
     }) ?? null;
   }
 
